@@ -1,0 +1,115 @@
+package dev.courier.application;
+
+import com.google.cloud.tasks.v2.HttpMethod;
+import com.google.cloud.tasks.v2.HttpRequest;
+import dev.courier.domain.AttemptResult;
+import dev.courier.domain.DispatchHeaders;
+import dev.courier.domain.QueueName;
+import dev.courier.domain.RetryPolicy;
+import dev.courier.infrastructure.http.WorkerRequest;
+import dev.courier.infrastructure.messaging.DispatchMessages;
+import dev.courier.infrastructure.messaging.DispatchOrder;
+import dev.courier.infrastructure.persistence.QueueEntity;
+import dev.courier.infrastructure.persistence.QueueRepository;
+import dev.courier.infrastructure.persistence.TaskEntity;
+import dev.courier.infrastructure.persistence.TaskRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Records the start and the end of dispatch attempts. The start commits on its own, before the
+ * HTTP call, so that no database connection is held while the worker answers; the end joins the
+ * consumer's transaction, so the outcome, the retry's new message and the ack of the old message
+ * commit together.
+ */
+@Stateless
+public class AttemptLedger {
+
+    private static final Logger LOG = Logger.getLogger(AttemptLedger.class);
+
+    @Inject
+    TaskRepository tasks;
+    @Inject
+    QueueRepository queues;
+    @Inject
+    DispatchMessages messages;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "courier.dispatch.lease-grace")
+    Duration leaseGrace;
+
+    /**
+     * Starts an attempt of the task the message names, or returns empty when the message is stale
+     * (task deleted or rescheduled since) or the queue no longer exists.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Attempt> start(DispatchOrder order) {
+        Optional<TaskEntity> found = tasks.find(order.taskRowId());
+        if (found.isEmpty() || found.get().generation() != order.generation()) {
+            LOG.debugf("Dropping stale dispatch message for row %d generation %d", order.taskRowId(), order.generation());
+            return Optional.empty();
+        }
+        TaskEntity task = found.get();
+        Optional<QueueEntity> queue = queues.find(task.queueName());
+        if (queue.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        WorkerRequest request = workerRequest(task);
+        task.startAttempt(now, now.plus(task.dispatchDeadline()).plus(leaseGrace));
+        LOG.debugf("Dispatching %s/tasks/%s attempt %d", task.queueName(), task.taskId(), task.dispatchCount());
+        return Optional.of(new Attempt(order, task.taskId(), task.dispatchCount(), request));
+    }
+
+    /**
+     * Records how an attempt ended: a success deletes the task; a failure schedules the next retry
+     * by the queue's current retry config, or deletes the task once the config is used up.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void finish(Attempt attempt, AttemptResult result) {
+        Optional<TaskEntity> found = tasks.find(attempt.order().taskRowId());
+        if (found.isEmpty() || found.get().generation() != attempt.order().generation()) {
+            return; // deleted or rescheduled while the worker was busy: nothing left to record
+        }
+        TaskEntity task = found.get();
+        Instant now = clock.instant();
+        task.finishAttempt(result, now);
+        if (result.isSuccess()) {
+            tasks.remove(task);
+            LOG.debugf("Task %s/tasks/%s succeeded on attempt %d", task.queueName(), task.taskId(), attempt.number());
+            return;
+        }
+        Optional<RetryPolicy> policy = queues.find(task.queueName()).map(QueueEntity::retryPolicy);
+        if (policy.isEmpty() || policy.get().isExhausted(task.dispatchCount(), task.firstAttemptDispatchTime(), now)) {
+            tasks.remove(task);
+            LOG.infof("Task %s/tasks/%s failed permanently after attempt %d (%s)", task.queueName(), task.taskId(),
+                    attempt.number(), result.detail());
+            return;
+        }
+        Instant retryAt = now.plus(policy.get().delayBeforeRetry(task.dispatchCount()));
+        task.reschedule(retryAt);
+        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation()), retryAt);
+        LOG.debugf("Task %s/tasks/%s attempt %d failed (%s); retry at %s", task.queueName(), task.taskId(),
+                attempt.number(), result.detail(), retryAt);
+    }
+
+    private static WorkerRequest workerRequest(TaskEntity task) {
+        HttpRequest request = TaskMapper.httpRequest(task);
+        Map<String, String> headers = DispatchHeaders.of(request.getHeadersMap(),
+                QueueName.parse(task.queueName()).queueId(), task.taskId(), task.dispatchCount(),
+                task.executionCount(), task.scheduleTime(), task.dispatchCount() == 0 ? null : task.lastHttpStatus());
+        HttpMethod method = request.getHttpMethod();
+        return new WorkerRequest(request.getUrl(), method.name(), headers, request.getBody().toByteArray(),
+                task.dispatchDeadline());
+    }
+}

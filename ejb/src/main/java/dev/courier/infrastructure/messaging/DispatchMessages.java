@@ -1,0 +1,35 @@
+package dev.courier.infrastructure.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import java.time.Instant;
+
+/**
+ * Puts dispatch messages on the Artemis dispatch queue, due at the task's schedule time (Artemis
+ * scheduled delivery). The injected context is the XA {@code java:/JmsXA} one, so a message commits
+ * or rolls back with the task row written in the same transaction.
+ */
+@ApplicationScoped
+public class DispatchMessages {
+
+    /** Artemis' scheduled delivery property: absolute due time in epoch milliseconds. */
+    static final String SCHEDULED_DELIVERY_TIME = "_AMQ_SCHED_DELIVERY";
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/CourierDispatch")
+    Queue dispatchQueue;
+
+    public void schedule(DispatchOrder order, Instant due) {
+        jms.createProducer()
+                .setProperty(DispatchOrder.QUEUE_NAME, order.queueName())
+                .setProperty(DispatchOrder.TASK_ROW_ID, order.taskRowId())
+                .setProperty(DispatchOrder.GENERATION, order.generation())
+                .setProperty(SCHEDULED_DELIVERY_TIME, due.toEpochMilli())
+                .send(dispatchQueue, "");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.courier.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Queues in the database. Callers bring the transaction. */
+@ApplicationScoped
+public class QueueRepository {
+
+    @PersistenceContext(unitName = "courier")
+    EntityManager em;
+
+    public Optional<QueueEntity> find(String name) {
+        return Optional.ofNullable(em.find(QueueEntity.class, name));
+    }
+
+    public void add(QueueEntity queue) {
+        em.persist(queue);
+    }
+
+    public void remove(QueueEntity queue) {
+        em.remove(queue);
+    }
+
+    /** Queues of a location in name order, starting after {@code afterName} (exclusive, "" for the start). */
+    public List<QueueEntity> page(String parent, String afterName, int limit) {
+        return em.createQuery("select q from QueueEntity q where q.name like :prefix and q.name > :after order by q.name",
+                        QueueEntity.class)
+                .setParameter("prefix", parent + "/queues/%")
+                .setParameter("after", afterName)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Locks a queue row for the rest of the transaction (serializes creates of the same name). */
+    public Optional<QueueEntity> lock(String name) {
+        return Optional.ofNullable(em.find(QueueEntity.class, name, LockModeType.PESSIMISTIC_WRITE));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.courier.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Tasks in the database. Callers bring the transaction. */
+@ApplicationScoped
+public class TaskRepository {
+
+    @PersistenceContext(unitName = "courier")
+    EntityManager em;
+
+    public Optional<TaskEntity> find(long id) {
+        return Optional.ofNullable(em.find(TaskEntity.class, id));
+    }
+
+    public Optional<TaskEntity> find(String queueName, String taskId) {
+        return em.createQuery("select t from TaskEntity t where t.queueName = :queue and t.taskId = :taskId",
+                        TaskEntity.class)
+                .setParameter("queue", queueName)
+                .setParameter("taskId", taskId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public void add(TaskEntity task) {
+        em.persist(task);
+        em.flush(); // surfaces a duplicate name now, as ALREADY_EXISTS, rather than at commit
+    }
+
+    public void remove(TaskEntity task) {
+        em.remove(task);
+    }
+
+    /** Tasks of a queue in creation order, starting after row {@code afterId} (exclusive). */
+    public List<TaskEntity> page(String queueName, long afterId, int limit) {
+        return em.createQuery("select t from TaskEntity t where t.queueName = :queue and t.id > :after order by t.id",
+                        TaskEntity.class)
+                .setParameter("queue", queueName)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public int removeAllOf(String queueName) {
+        return em.createQuery("delete from TaskEntity t where t.queueName = :queue")
+                .setParameter("queue", queueName)
+                .executeUpdate();
+    }
+}
