@@ -1,0 +1,158 @@
+package dev.courier.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.tasks.v2.Queue;
+import com.google.cloud.tasks.v2.Task;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Tasks reach a real worker over HTTP: when due, as Cloud Tasks would send them, retried on failure. */
+class DeliveryIT extends CourierDeployment {
+
+    private final CourierApi api = new CourierApi(CourierApi.ARQUILLIAN_SERVER);
+    private Sink sink;
+
+    @BeforeEach
+    void startSink() throws Exception {
+        sink = new Sink();
+    }
+
+    @AfterEach
+    void stopSink() {
+        sink.close();
+    }
+
+    private static String id(Task task) {
+        return task.getName().substring(task.getName().lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void deliversMethodBodyAndCloudTasksHeadersNotBeforeTheScheduleTime() throws Exception {
+        Queue queue = api.createQueue("");
+        Instant due = Instant.now().plusSeconds(3);
+        String body = Base64.getEncoder().encodeToString("{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8));
+
+        Task task = api.createTask(queue, "{\"scheduleTime\":\"" + due + "\",\"httpRequest\":{\"url\":\""
+                + sink.url("/work?x=1") + "\",\"httpMethod\":\"PUT\",\"body\":\"" + body
+                + "\",\"headers\":{\"Content-Type\":\"application/json\",\"X-Custom\":\"abc\",\"User-Agent\":\"mine\"}}}");
+
+        Sink.Received got = sink.awaitRequests(id(task), 1, Duration.ofSeconds(30)).get(0);
+        assertEquals("PUT", got.method());
+        assertEquals("/work", got.path());
+        assertEquals("{\"hello\":\"world\"}", new String(got.body(), StandardCharsets.UTF_8));
+        assertEquals("application/json", got.header("Content-Type"));
+        assertEquals("abc", got.header("X-Custom"));
+        assertEquals("Google-Cloud-Tasks", got.header("User-Agent"));
+        assertEquals(queue.getName().substring(queue.getName().lastIndexOf('/') + 1), got.header("X-CloudTasks-QueueName"));
+        assertEquals(id(task), got.header("X-CloudTasks-TaskName"));
+        assertEquals("0", got.header("X-CloudTasks-TaskRetryCount"));
+        assertEquals("0", got.header("X-CloudTasks-TaskExecutionCount"));
+        assertEquals(null, got.header("X-CloudTasks-TaskPreviousResponse"));
+        BigDecimal eta = new BigDecimal(got.header("X-CloudTasks-TaskETA"));
+        assertEquals(due.getEpochSecond(), eta.longValue());
+        assertFalse(got.at().isBefore(due), "arrived at " + got.at() + ", due " + due);
+
+        assertEquals(404, awaitGone(task), "a task that got a 2xx is deleted");
+    }
+
+    @Test
+    void retriesAFailingWorkerWithTheRetryHeaders() throws Exception {
+        Queue queue = api.createQueue("\"retryConfig\":{\"minBackoff\":\"0.5s\",\"maxBackoff\":\"2s\"}");
+        sink.answering(500, 404, 503);
+
+        Task task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/flaky") + "\"}}");
+
+        List<Sink.Received> got = sink.awaitRequests(id(task), 4, Duration.ofSeconds(60));
+        assertEquals(List.of("0", "1", "2", "3"), got.stream().map(r -> r.header("X-CloudTasks-TaskRetryCount")).toList());
+        assertEquals(List.of("0", "0", "1", "1"),
+                got.stream().map(r -> r.header("X-CloudTasks-TaskExecutionCount")).toList());
+        assertEquals(java.util.Arrays.asList(null, "500", "404", "503"),
+                got.stream().map(r -> r.header("X-CloudTasks-TaskPreviousResponse")).toList());
+        assertEquals("", got.get(1).header("X-CloudTasks-TaskRetryReason"));
+        for (int i = 1; i < got.size(); i++) {
+            Duration gap = Duration.between(got.get(i - 1).at(), got.get(i).at());
+            assertTrue(gap.compareTo(Duration.ofMillis(400)) >= 0, "retry " + i + " came after only " + gap);
+        }
+        assertEquals(404, awaitGone(task));
+    }
+
+    @Test
+    void showsTheAttemptsOfATaskThatIsStillRetrying() throws Exception {
+        Queue queue = api.createQueue("\"retryConfig\":{\"minBackoff\":\"60s\",\"maxBackoff\":\"60s\"}");
+        sink.answering(503);
+
+        Task task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/down") + "\"}}");
+        sink.awaitRequests(id(task), 1, Duration.ofSeconds(30));
+
+        Task seen = awaitResponseRecorded(task);
+        assertEquals(1, seen.getDispatchCount());
+        assertEquals(1, seen.getResponseCount());
+        assertEquals(14, seen.getLastAttempt().getResponseStatus().getCode(), "503 is UNAVAILABLE");
+        assertTrue(seen.hasFirstAttempt());
+        Instant retryAt = Instant.ofEpochSecond(seen.getScheduleTime().getSeconds());
+        assertTrue(retryAt.isAfter(Instant.now().plusSeconds(30)), "next attempt about a minute later: " + retryAt);
+    }
+
+    @Test
+    void givesUpAfterMaxAttempts() throws Exception {
+        Queue queue = api.createQueue("\"retryConfig\":{\"maxAttempts\":2,\"minBackoff\":\"0.2s\",\"maxBackoff\":\"0.2s\"}");
+        sink.answering(500, 500, 500, 500);
+
+        Task task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/broken") + "\"}}");
+
+        sink.awaitRequests(id(task), 2, Duration.ofSeconds(30));
+        assertEquals(404, awaitGone(task));
+        Thread.sleep(2000);
+        assertEquals(2, sink.requestsFor(id(task)).size(), "no third attempt");
+    }
+
+    @Test
+    void aDeletedTaskIsNeverDelivered() throws Exception {
+        Queue queue = api.createQueue("");
+        Task doomed = api.createTask(queue, "{\"scheduleTime\":\"" + Instant.now().plusSeconds(3)
+                + "\",\"httpRequest\":{\"url\":\"" + sink.url("/doomed") + "\"}}");
+        Task witness = api.createTask(queue, "{\"scheduleTime\":\"" + Instant.now().plusSeconds(4)
+                + "\",\"httpRequest\":{\"url\":\"" + sink.url("/witness") + "\"}}");
+
+        assertEquals(200, api.delete("/v2/" + doomed.getName()).status());
+
+        sink.awaitRequests(id(witness), 1, Duration.ofSeconds(30));
+        Thread.sleep(1000);
+        assertEquals(List.of(), sink.requestsFor(id(doomed)));
+    }
+
+    private int awaitGone(Task task) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        int status = 0;
+        while (Instant.now().isBefore(giveUp)) {
+            status = api.get("/v2/" + task.getName()).status();
+            if (status == 404) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return status;
+    }
+
+    private Task awaitResponseRecorded(Task task) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(giveUp)) {
+            Task seen = CourierApi.ok(api.get("/v2/" + task.getName()), Task.newBuilder()).build();
+            if (seen.getLastAttempt().hasResponseTime()) {
+                return seen;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The attempt's response was never recorded");
+    }
+}
