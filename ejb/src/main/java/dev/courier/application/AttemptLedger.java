@@ -2,17 +2,18 @@ package dev.courier.application;
 
 import com.google.cloud.tasks.v2.HttpMethod;
 import com.google.cloud.tasks.v2.HttpRequest;
+import com.google.cloud.tasks.v2beta3.HttpTarget;
 import dev.courier.domain.AttemptResult;
 import dev.courier.domain.DispatchHeaders;
 import dev.courier.domain.QueueName;
 import dev.courier.domain.RetryPolicy;
 import dev.courier.infrastructure.http.WorkerRequest;
-import dev.courier.infrastructure.messaging.DispatchMessages;
 import dev.courier.infrastructure.messaging.DispatchOrder;
 import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import dev.courier.infrastructure.persistence.TaskEntity;
 import dev.courier.infrastructure.persistence.TaskRepository;
+import dev.courier.infrastructure.persistence.TombstoneRepository;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,12 +42,17 @@ public class AttemptLedger {
     @Inject
     QueueRepository queues;
     @Inject
-    DispatchMessages messages;
+    Redispatcher redispatcher;
+    @Inject
+    TombstoneRepository tombstones;
     @Inject
     Clock clock;
     @Inject
     @ConfigProperty(name = "courier.dispatch.lease-grace")
     Duration leaseGrace;
+    @Inject
+    @ConfigProperty(name = "courier.task.tombstone-window")
+    Duration tombstoneWindow;
 
     /**
      * Starts an attempt of the task the message names, or returns empty when the message is stale
@@ -64,8 +70,13 @@ public class AttemptLedger {
         if (queue.isEmpty()) {
             return Optional.empty();
         }
+        if (queue.get().state() != QueueEntity.State.RUNNING && !order.forced()) {
+            // Parked: the task keeps its row and no message; ResumeQueue gives it a new one.
+            LOG.debugf("Queue %s is paused; %s/tasks/%s waits for resume", task.queueName(), task.queueName(), task.taskId());
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        WorkerRequest request = workerRequest(task);
+        WorkerRequest request = workerRequest(task, queue.get());
         task.startAttempt(now, now.plus(task.dispatchDeadline()).plus(leaseGrace));
         LOG.debugf("Dispatching %s/tasks/%s attempt %d", task.queueName(), task.taskId(), task.dispatchCount());
         return Optional.of(new Attempt(order, task.taskId(), task.dispatchCount(), request));
@@ -85,26 +96,35 @@ public class AttemptLedger {
         Instant now = clock.instant();
         task.finishAttempt(result, now);
         if (result.isSuccess()) {
-            tasks.remove(task);
+            remove(task, now);
             LOG.debugf("Task %s/tasks/%s succeeded on attempt %d", task.queueName(), task.taskId(), attempt.number());
             return;
         }
         Optional<RetryPolicy> policy = queues.find(task.queueName()).map(QueueEntity::retryPolicy);
         if (policy.isEmpty() || policy.get().isExhausted(task.dispatchCount(), task.firstAttemptDispatchTime(), now)) {
-            tasks.remove(task);
+            remove(task, now);
             LOG.infof("Task %s/tasks/%s failed permanently after attempt %d (%s)", task.queueName(), task.taskId(),
                     attempt.number(), result.detail());
             return;
         }
         Instant retryAt = now.plus(policy.get().delayBeforeRetry(task.dispatchCount()));
-        task.reschedule(retryAt);
-        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation()), retryAt);
+        redispatcher.redispatch(task, retryAt, false);
         LOG.debugf("Task %s/tasks/%s attempt %d failed (%s); retry at %s", task.queueName(), task.taskId(),
                 attempt.number(), result.detail(), retryAt);
     }
 
-    private static WorkerRequest workerRequest(TaskEntity task) {
+    /** A finished task is deleted and its name refused for new tasks for the tombstone window. */
+    private void remove(TaskEntity task, Instant now) {
+        tasks.remove(task);
+        tombstones.buryTask(task.queueName(), task.taskId(), now.plus(tombstoneWindow));
+    }
+
+    private static WorkerRequest workerRequest(TaskEntity task, QueueEntity queue) {
         HttpRequest request = TaskMapper.httpRequest(task);
+        Optional<HttpTarget> target = HttpTargets.of(QueueRouting.decode(queue.routing()));
+        if (target.isPresent()) {
+            request = TaskTargets.apply(request, target.get());
+        }
         Map<String, String> headers = DispatchHeaders.of(request.getHeadersMap(),
                 QueueName.parse(task.queueName()).queueId(), task.taskId(), task.dispatchCount(),
                 task.executionCount(), task.scheduleTime(), task.dispatchCount() == 0 ? null : task.lastHttpStatus());

@@ -26,6 +26,26 @@ final class PageToken {
         }
     }
 
+    /**
+     * A token that also records the filter it was issued for: paging on with another filter is
+     * refused, as Cloud Tasks does.
+     */
+    static String encodeFor(String filter, String position) {
+        return encode((filter == null ? "" : filter) + "\n" + position);
+    }
+
+    static String decodeFor(String filter, String token) {
+        String decoded = decode(token);
+        if (decoded.isEmpty()) {
+            return "";
+        }
+        int newline = decoded.indexOf('\n');
+        if (newline < 0 || !decoded.substring(0, newline).equals(filter == null ? "" : filter)) {
+            throw ApiException.invalidArgument("The page token was issued for a different filter.");
+        }
+        return decoded.substring(newline + 1);
+    }
+
     /** The page size to use: an unset (0) size is the maximum; a negative one is refused. */
     static int size(int requested, int max) {
         if (requested < 0) {

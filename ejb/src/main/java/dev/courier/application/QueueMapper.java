@@ -58,6 +58,7 @@ final class QueueMapper {
         if (queue.purgeTime() != null) {
             proto.setPurgeTime(ProtoTime.timestamp(queue.purgeTime()));
         }
+        proto.mergeFrom(QueueRouting.decode(queue.routing()));
         return proto.build();
     }
 }

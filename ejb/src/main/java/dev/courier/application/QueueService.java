@@ -2,16 +2,22 @@ package dev.courier.application;
 
 import com.google.cloud.tasks.v2.ListQueuesResponse;
 import com.google.cloud.tasks.v2.Queue;
+import com.google.protobuf.FieldMask;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
+import dev.courier.domain.StatusCode;
 import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import dev.courier.infrastructure.persistence.TaskRepository;
+import dev.courier.infrastructure.persistence.TombstoneRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The queue RPCs of Cloud Tasks, shared by every API transport. */
@@ -26,7 +32,17 @@ public class QueueService {
     @Inject
     TaskRepository tasks;
     @Inject
+    TombstoneRepository tombstones;
+    @Inject
+    Redispatcher redispatcher;
+    @Inject
     Clock clock;
+    @Inject
+    @ConfigProperty(name = "courier.queue.tombstone-window")
+    Duration queueTombstoneWindow;
+    @Inject
+    @ConfigProperty(name = "courier.task.tombstone-window")
+    Duration taskTombstoneWindow;
 
     public Queue create(String parent, Queue queue) {
         QueueName.requireParent(parent);
@@ -40,8 +56,13 @@ public class QueueService {
         if (queues.find(name.toString()).isPresent()) {
             throw Errors.queueAlreadyExists();
         }
+        if (tombstones.isQueueBuried(name.toString(), clock.instant())) {
+            throw new ApiException(StatusCode.FAILED_PRECONDITION,
+                    "The queue cannot be created because a queue with this name existed too recently.");
+        }
         QueueEntity entity = new QueueEntity(name.toString(), QueueMapper.rateLimits(queue.getRateLimits()),
                 QueueMapper.retryPolicy(queue.getRetryConfig()), clock.instant());
+        entity.setRouting(QueueRouting.encode(queue));
         queues.add(entity);
         LOG.infof("Queue %s created", name);
         return QueueMapper.toProto(entity);
@@ -53,17 +74,37 @@ public class QueueService {
 
     public ListQueuesResponse list(String parent, String filter, int pageSize, String pageToken) {
         QueueName.requireParent(parent);
-        if (filter != null && !filter.isBlank()) {
-            throw ApiException.invalidArgument("Queue filters are not supported yet.");
-        }
+        QueueFilter parsed = QueueFilter.parse(filter);
         int size = PageToken.size(pageSize, MAX_PAGE_SIZE);
-        List<QueueEntity> page = queues.page(parent, PageToken.decode(pageToken), size + 1);
+        String after = PageToken.decodeFor(filter, pageToken);
+        List<QueueEntity> page = parsed == null
+                ? queues.page(parent, after, size + 1, null, false)
+                : queues.page(parent, after, size + 1, parsed.state(), parsed.negated());
         ListQueuesResponse.Builder response = ListQueuesResponse.newBuilder();
         page.stream().limit(size).map(QueueMapper::toProto).forEach(response::addQueues);
         if (page.size() > size) {
-            response.setNextPageToken(PageToken.encode(page.get(size - 1).name()));
+            response.setNextPageToken(PageToken.encodeFor(filter, page.get(size - 1).name()));
         }
         return response.build();
+    }
+
+    /**
+     * Updates the fields named by {@code mask} (snake_case paths; empty = every mutable field), or
+     * creates the queue when it does not exist (UpdateQueue is an upsert). Rate and retry changes
+     * apply to the next dispatch and the next retry of existing tasks.
+     */
+    public Queue update(Queue queue, FieldMask mask) {
+        QueueName name = QueueName.parse(queue.getName());
+        QueueEntity entity = queues.find(name.toString()).orElse(null);
+        if (entity == null) {
+            return create(name.parent(), QueueUpdate.merge(Queue.newBuilder().setName(name.toString()).build(), queue, mask));
+        }
+        Queue merged = QueueUpdate.merge(QueueMapper.toProto(entity), queue, mask);
+        entity.setRateLimits(QueueMapper.rateLimits(merged.getRateLimits()));
+        entity.setRetryPolicy(QueueMapper.retryPolicy(merged.getRetryConfig()));
+        entity.setRouting(QueueRouting.encode(merged));
+        LOG.infof("Queue %s updated (%s)", name, mask.getPathsCount() == 0 ? "all fields" : mask.getPathsList());
+        return QueueMapper.toProto(entity);
     }
 
     /** Deletes a queue and all its tasks; their messages become stale and are dropped. */
@@ -71,7 +112,38 @@ public class QueueService {
         QueueEntity queue = queues.find(QueueName.parse(name).toString()).orElseThrow(Errors::entityNotFound);
         int removed = tasks.removeAllOf(queue.name());
         queues.remove(queue);
+        tombstones.buryQueue(queue.name(), clock.instant().plus(queueTombstoneWindow));
         LOG.infof("Queue %s deleted with %d tasks", name, removed);
+    }
+
+    /** Stops dispatching; attempts in flight finish, and CreateTask keeps working. */
+    public Queue pause(String name) {
+        QueueEntity queue = existing(name);
+        queue.setState(QueueEntity.State.PAUSED);
+        LOG.infof("Queue %s paused", name);
+        return QueueMapper.toProto(queue);
+    }
+
+    /** Dispatches again: every task parked while the queue was paused gets a fresh message. */
+    public Queue resume(String name) {
+        QueueEntity queue = existing(name);
+        if (queue.state() != QueueEntity.State.RUNNING) {
+            queue.setState(QueueEntity.State.RUNNING);
+            int released = redispatcher.redispatchAll(queue.name());
+            LOG.infof("Queue %s resumed, %d tasks released", name, released);
+        }
+        return QueueMapper.toProto(queue);
+    }
+
+    /** Deletes every task created before now and records the purge time. */
+    public Queue purge(String name) {
+        QueueEntity queue = existing(name);
+        Instant now = clock.instant();
+        tombstones.buryTasksCreatedBefore(queue.name(), now, now.plus(taskTombstoneWindow));
+        int removed = tasks.removeCreatedBefore(queue.name(), now);
+        queue.setPurgeTime(now);
+        LOG.infof("Queue %s purged, %d tasks deleted", name, removed);
+        return QueueMapper.toProto(queue);
     }
 
     private QueueEntity existing(String name) {

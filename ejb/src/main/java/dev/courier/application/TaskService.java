@@ -1,23 +1,32 @@
 package dev.courier.application;
 
+import com.google.cloud.tasks.v2.HttpMethod;
+import com.google.cloud.tasks.v2.HttpRequest;
 import com.google.cloud.tasks.v2.ListTasksResponse;
 import com.google.cloud.tasks.v2.Task;
+import com.google.cloud.tasks.v2beta3.HttpTarget;
+import com.google.protobuf.ByteString;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
+import dev.courier.domain.StatusCode;
 import dev.courier.domain.TaskIds;
 import dev.courier.domain.TaskName;
 import dev.courier.infrastructure.messaging.DispatchMessages;
 import dev.courier.infrastructure.messaging.DispatchOrder;
+import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import dev.courier.infrastructure.persistence.TaskEntity;
 import dev.courier.infrastructure.persistence.TaskRepository;
+import dev.courier.infrastructure.persistence.TombstoneRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +47,13 @@ public class TaskService {
     @Inject
     DispatchMessages messages;
     @Inject
+    Redispatcher redispatcher;
+    @Inject
+    TombstoneRepository tombstones;
+    @Inject
+    @ConfigProperty(name = "courier.task.tombstone-window")
+    Duration tombstoneWindow;
+    @Inject
     Clock clock;
 
     public Task create(String parent, Task task, Task.View view) {
@@ -48,6 +64,12 @@ public class TaskService {
         String taskId = newTask.taskId() != null ? newTask.taskId() : TaskIds.next();
         if (tasks.find(queueName, taskId).isPresent()) {
             throw Errors.taskAlreadyExists();
+        }
+        if (tombstones.isTaskBuried(queueName, taskId, now)) {
+            throw new ApiException(StatusCode.ALREADY_EXISTS, "The task cannot be created because a task with this name "
+                    + "existed too recently. For more information about task de-duplication see "
+                    + "https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues.tasks/create"
+                    + "#body.request_body.FIELDS.task.");
         }
         TaskEntity entity = new TaskEntity(queueName, taskId, newTask.httpRequest().toByteArray(),
                 newTask.scheduleTime(), now, newTask.dispatchDeadline());
@@ -81,13 +103,56 @@ public class TaskService {
 
     /** Deletes a task, scheduled or in flight; its pending message becomes stale and is dropped. */
     public void delete(String name) {
-        tasks.remove(existing(name));
+        TaskEntity task = existing(name);
+        tasks.remove(task);
+        tombstones.buryTask(task.queueName(), task.taskId(), clock.instant().plus(tombstoneWindow));
         LOG.debugf("Task %s deleted", name);
+    }
+
+    /**
+     * Dispatches a task now, even if its queue is paused or throttled. Answers with the task as
+     * it is when the dispatch is ordered; a failed run is retried after the queue's retry delay.
+     */
+    public Task run(String name, Task.View view) {
+        TaskEntity task = existing(name);
+        redispatcher.redispatch(task, clock.instant(), true);
+        LOG.debugf("Task %s forced to run", name);
+        return TaskMapper.toProto(task, view);
+    }
+
+    /**
+     * BufferTask: a task whose request is the queue's httpTarget plus the given body. The queue
+     * must route by itself: an httpTarget with a uriOverride host.
+     */
+    public Task buffer(String parent, String taskId, byte[] body, String contentType) {
+        String queueName = QueueName.parse(parent).toString();
+        QueueEntity queue = queues.find(queueName).orElseThrow(Errors::queueNotFound);
+        HttpTarget target = HttpTargets.of(QueueRouting.decode(queue.routing()))
+                .filter(t -> t.hasUriOverride() && t.getUriOverride().hasHost())
+                .orElseThrow(() -> new ApiException(StatusCode.FAILED_PRECONDITION,
+                        "BufferTask needs the queue to have an httpTarget with a uriOverride host."));
+        HttpRequest.Builder request = HttpRequest.newBuilder()
+                .setUrl(TaskTargets.bufferUrl(target.getUriOverride()))
+                .setHttpMethodValue(target.getHttpMethodValue() == 0 ? HttpMethod.POST_VALUE : target.getHttpMethodValue())
+                .setBody(ByteString.copyFrom(body));
+        if (contentType != null && !contentType.isEmpty()) {
+            request.putHeaders("Content-Type", contentType);
+        }
+        Task.Builder task = Task.newBuilder().setHttpRequest(request);
+        if (taskId != null && !taskId.isEmpty()) {
+            task.setName(queueName + "/tasks/" + taskId);
+        }
+        return create(parent, task.build(), Task.View.BASIC);
     }
 
     private TaskEntity existing(String name) {
         TaskName taskName = TaskName.parse(name);
-        return tasks.find(taskName.queue().toString(), taskName.taskId()).orElseThrow(Errors::entityNotFound);
+        String queueName = taskName.queue().toString();
+        return tasks.find(queueName, taskName.taskId()).orElseThrow(() ->
+                tombstones.isTaskBuried(queueName, taskName.taskId(), clock.instant())
+                        ? new ApiException(StatusCode.NOT_FOUND, "The task no longer exists, though a task with this "
+                                + "name existed recently. The task either successfully completed or was deleted.")
+                        : Errors.entityNotFound());
     }
 
     private static long afterRow(String pageToken) {

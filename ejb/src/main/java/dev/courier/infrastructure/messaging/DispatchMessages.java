@@ -29,6 +29,7 @@ public class DispatchMessages {
                 .setProperty(DispatchOrder.QUEUE_NAME, order.queueName())
                 .setProperty(DispatchOrder.TASK_ROW_ID, order.taskRowId())
                 .setProperty(DispatchOrder.GENERATION, order.generation())
+                .setProperty(DispatchOrder.FORCED, order.forced())
                 .setProperty(SCHEDULED_DELIVERY_TIME, due.toEpochMilli())
                 .send(dispatchQueue, "");
     }

@@ -6,18 +6,24 @@ import jakarta.jms.Message;
 /**
  * What a dispatch message carries: which task row, and which generation of it. The task itself
  * stays in the database; a message whose generation no longer matches is stale and dropped.
+ * A forced order (RunTask) dispatches even when the queue is paused.
  */
-public record DispatchOrder(String queueName, long taskRowId, long generation) {
+public record DispatchOrder(String queueName, long taskRowId, long generation, boolean forced) {
 
     static final String QUEUE_NAME = "queueName";
     static final String TASK_ROW_ID = "taskRowId";
     static final String GENERATION = "generation";
+    static final String FORCED = "forced";
+
+    public DispatchOrder(String queueName, long taskRowId, long generation) {
+        this(queueName, taskRowId, generation, false);
+    }
 
     static DispatchOrder from(Message message) throws JMSException {
         if (!message.propertyExists(TASK_ROW_ID) || !message.propertyExists(GENERATION)) {
             throw new IllegalArgumentException("Not a Courier dispatch message: " + message.getJMSMessageID());
         }
         return new DispatchOrder(message.getStringProperty(QUEUE_NAME), message.getLongProperty(TASK_ROW_ID),
-                message.getLongProperty(GENERATION));
+                message.getLongProperty(GENERATION), message.getBooleanProperty(FORCED));
     }
 }

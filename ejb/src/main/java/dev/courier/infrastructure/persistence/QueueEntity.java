@@ -48,6 +48,9 @@ public class QueueEntity {
     @Column(name = "create_time")
     private Instant createTime;
 
+    /** httpTarget, appEngineRoutingOverride and stackdriverLoggingConfig: a protobuf-encoded Queue. */
+    private byte[] routing;
+
     protected QueueEntity() {
     }
 
@@ -67,8 +70,24 @@ public class QueueEntity {
         return state;
     }
 
+    public void setState(State state) {
+        this.state = state;
+    }
+
     public Instant purgeTime() {
         return purgeTime;
+    }
+
+    public void setPurgeTime(Instant purgeTime) {
+        this.purgeTime = purgeTime;
+    }
+
+    public byte[] routing() {
+        return routing;
+    }
+
+    public void setRouting(byte[] routing) {
+        this.routing = routing;
     }
 
     public RateLimits rateLimits() {

@@ -26,14 +26,31 @@ public class QueueRepository {
         em.remove(queue);
     }
 
-    /** Queues of a location in name order, starting after {@code afterName} (exclusive, "" for the start). */
-    public List<QueueEntity> page(String parent, String afterName, int limit) {
-        return em.createQuery("select q from QueueEntity q where q.name like :prefix and q.name > :after order by q.name",
-                        QueueEntity.class)
+    /**
+     * Queues of a location in name order, starting after {@code afterName} (exclusive, "" for the
+     * start), optionally only those in (or, negated, not in) {@code state}.
+     */
+    public List<QueueEntity> page(String parent, String afterName, int limit, QueueEntity.State state, boolean negated) {
+        String stateClause = state == null ? "" : negated ? " and q.state <> :state" : " and q.state = :state";
+        var query = em.createQuery("select q from QueueEntity q where q.name like :prefix and q.name > :after"
+                        + stateClause + " order by q.name", QueueEntity.class)
                 .setParameter("prefix", parent + "/queues/%")
                 .setParameter("after", afterName)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return query.getResultList();
+    }
+
+    /** The location IDs of a project that hold at least one queue. */
+    public List<String> locationsOf(String project) {
+        return em.createQuery("select q.name from QueueEntity q where q.name like :prefix", String.class)
+                .setParameter("prefix", "projects/" + project + "/locations/%")
+                .getResultStream()
+                .map(name -> name.split("/")[3])
+                .distinct()
+                .toList();
     }
 
     /** Locks a queue row for the rest of the transaction (serializes creates of the same name). */

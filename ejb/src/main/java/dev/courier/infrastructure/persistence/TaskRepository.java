@@ -45,6 +45,23 @@ public class TaskRepository {
                 .getResultList();
     }
 
+    /** Tasks of a queue with no attempt in flight, in row order, starting after row {@code afterId}. */
+    public List<TaskEntity> idlePage(String queueName, long afterId, int limit) {
+        return em.createQuery("select t from TaskEntity t where t.queueName = :queue and t.id > :after "
+                        + "and t.leaseExpireTime is null order by t.id", TaskEntity.class)
+                .setParameter("queue", queueName)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public int removeCreatedBefore(String queueName, java.time.Instant before) {
+        return em.createQuery("delete from TaskEntity t where t.queueName = :queue and t.createTime < :before")
+                .setParameter("queue", queueName)
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
     public int removeAllOf(String queueName) {
         return em.createQuery("delete from TaskEntity t where t.queueName = :queue")
                 .setParameter("queue", queueName)

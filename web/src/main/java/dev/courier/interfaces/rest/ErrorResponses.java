@@ -1,7 +1,7 @@
 package dev.courier.interfaces.rest;
 
+import com.google.gson.JsonObject;
 import dev.courier.domain.StatusCode;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -12,13 +12,12 @@ final class ErrorResponses {
     }
 
     static Response of(StatusCode code, String message) {
-        String body = Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder()
-                        .add("code", code.httpStatus())
-                        .add("message", message)
-                        .add("status", code.name()))
-                .build()
-                .toString();
-        return Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        JsonObject error = new JsonObject();
+        error.addProperty("code", code.httpStatus());
+        error.addProperty("message", message);
+        error.addProperty("status", code.name());
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        return Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 }

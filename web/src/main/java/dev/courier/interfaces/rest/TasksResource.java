@@ -1,7 +1,11 @@
 package dev.courier.interfaces.rest;
 
 import com.google.cloud.tasks.v2.CreateTaskRequest;
+import com.google.cloud.tasks.v2.RunTaskRequest;
 import dev.courier.application.TaskService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -53,6 +57,23 @@ public class TasksResource {
     public String delete(@PathParam("task") String task) {
         tasks.delete(queueName() + "/tasks/" + task);
         return "{}";
+    }
+
+    /** RunTask; the body may carry {@code responseView}. */
+    @POST
+    @Path("{task}:run")
+    public String run(@PathParam("task") String task, String body) {
+        RunTaskRequest request = ProtoJson.parse(body, RunTaskRequest.newBuilder()).build();
+        return ProtoJson.print(tasks.run(queueName() + "/tasks/" + task, request.getResponseView()));
+    }
+
+    /** BufferTask with a task ID: the raw request body becomes the task's body. */
+    @POST
+    @Path("{task}:buffer")
+    @Consumes(MediaType.WILDCARD)
+    public String buffer(@PathParam("task") String task, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
+        return BufferResponses.print(tasks.buffer(queueName(), task, body, contentType));
     }
 
     private String queueName() {
