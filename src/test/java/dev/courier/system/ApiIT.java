@@ -176,8 +176,11 @@ class ApiIT extends CourierDeployment {
 
         assertEquals(200, api.delete("/v2/" + task.getName()).status());
 
-        assertError(api.get("/v2/" + task.getName()), 404, "NOT_FOUND", "Requested entity was not found.");
+        assertError(api.get("/v2/" + task.getName()), 404, "NOT_FOUND", "The task no longer exists, though a task with "
+                + "this name existed recently. The task either successfully completed or was deleted.");
         assertError(api.delete("/v2/" + task.getName()), 404, "NOT_FOUND", "Requested entity was not found.");
+        assertError(api.get("/v2/" + queue.getName() + "/tasks/never-existed"), 404, "NOT_FOUND",
+                "Requested entity was not found.");
     }
 
     @Test
@@ -219,5 +222,122 @@ class ApiIT extends CourierDeployment {
 
         assertEquals(200, answer.status(), answer.body());
         assertEquals(1, answer.as(ListTasksResponse.newBuilder()).getTasksCount());
+    }
+
+    @Test
+    void acceptsSnakeCaseNamesAndEnumNumbers() {
+        String name = api.location + "/queues/snake-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        CourierApi.Answer created = api.post("/v2/" + api.location + "/queues", "{\"name\":\"" + name
+                + "\",\"rate_limits\":{\"max_dispatches_per_second\":20},\"retry_config\":{\"max_attempts\":7}}");
+        Queue queue = CourierApi.ok(created, Queue.newBuilder()).build();
+        assertEquals(20, queue.getRateLimits().getMaxDispatchesPerSecond());
+        assertEquals(7, queue.getRetryConfig().getMaxAttempts());
+
+        Task task = CourierApi.ok(api.post("/v2/" + name + "/tasks", "{\"task\":{" + LATER.replace("scheduleTime",
+                "schedule_time") + ",\"http_request\":{\"url\":\"http://x/\",\"http_method\":4}},\"response_view\":2}"),
+                Task.newBuilder()).build();
+        assertEquals(com.google.cloud.tasks.v2.HttpMethod.PUT, task.getHttpRequest().getHttpMethod());
+        assertEquals(Task.View.FULL, task.getView());
+    }
+
+    @Test
+    void acceptsUrlSafeBase64AndAnswersStandardBase64() {
+        Queue queue = api.createQueue("");
+        Task task = later(queue, ",\"body\":\"-_8=\"");
+
+        String json = api.get("/v2/" + task.getName() + "?responseView=FULL").body();
+
+        assertTrue(json.contains("\"body\":\"+/8=\""), json);
+    }
+
+    @Test
+    void toleratesGooglesSystemQueryParameters() {
+        Queue queue = api.createQueue("");
+
+        CourierApi.Answer answer = api.get("/v2/" + queue.getName()
+                + "?$.xgafv=2&alt=json&prettyPrint=false&fields=name&key=k&quotaUser=u&access_token=t&callback=c");
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(queue.getName(), answer.as(Queue.newBuilder()).getName());
+    }
+
+    @Test
+    void updatesLikeTheNodeClientWithSnakeCaseMaskAndNoNameInTheBody() {
+        Queue queue = api.createQueue("");
+
+        CourierApi.Answer answer = api.patch("/v2/" + queue.getName()
+                + "?updateMask=retry_config.max_attempts%2Crate_limits.max_concurrent_dispatches",
+                "{\"retryConfig\":{\"maxAttempts\":9},\"rateLimits\":{\"maxConcurrentDispatches\":4}}");
+
+        Queue updated = CourierApi.ok(answer, Queue.newBuilder()).build();
+        assertEquals(9, updated.getRetryConfig().getMaxAttempts());
+        assertEquals(4, updated.getRateLimits().getMaxConcurrentDispatches());
+        assertEquals(500, updated.getRateLimits().getMaxDispatchesPerSecond());
+    }
+
+    @Test
+    void storesAndClearsAnHttpTarget() {
+        Queue queue = api.createQueue("\"httpTarget\":{\"uriOverride\":{\"host\":\"example.com\",\"port\":\"8443\","
+                + "\"uriOverrideEnforceMode\":\"IF_NOT_EXISTS\"},\"httpMethod\":\"PUT\",\"headerOverrides\":"
+                + "[{\"header\":{\"key\":\"X-A\",\"value\":\"1\"}}],\"oidcToken\":{\"serviceAccountEmail\":"
+                + "\"sa@p.iam.gserviceaccount.com\",\"audience\":\"https://example.com\"}},"
+                + "\"stackdriverLoggingConfig\":{\"samplingRatio\":0.25}");
+        JsonObject stored = com.google.gson.JsonParser.parseString(api.get("/v2/" + queue.getName()).body()).getAsJsonObject();
+        JsonObject target = stored.getAsJsonObject("httpTarget");
+        assertEquals("8443", target.getAsJsonObject("uriOverride").get("port").getAsString());
+        assertEquals("IF_NOT_EXISTS", target.getAsJsonObject("uriOverride").get("uriOverrideEnforceMode").getAsString());
+        assertEquals("PUT", target.get("httpMethod").getAsString());
+        assertEquals("sa@p.iam.gserviceaccount.com",
+                target.getAsJsonObject("oidcToken").get("serviceAccountEmail").getAsString());
+        assertEquals(0.25, stored.getAsJsonObject("stackdriverLoggingConfig").get("samplingRatio").getAsDouble());
+
+        String cleared = api.patch("/v2/" + queue.getName() + "?updateMask=httpTarget", "{}").body();
+
+        assertFalse(cleared.contains("httpTarget"), cleared);
+        assertTrue(cleared.contains("samplingRatio"), cleared);
+        assertError(api.post("/v2/" + api.location + "/queues", "{\"name\":\"" + api.location
+                + "/queues/x-" + java.util.UUID.randomUUID().toString().substring(0, 6)
+                + "\",\"httpTarget\":{\"uriOverride\":{\"host\":\"\"}}}"), 400, "INVALID_ARGUMENT",
+                "HttpTarget.uriOverride.host must not be empty.");
+    }
+
+    @Test
+    void refusesUnsupportedFiltersAndTokensOfAnotherFilter() {
+        api.createQueue("");
+        api.createQueue("");
+        ListQueuesResponse first = CourierApi.ok(api.get("/v2/" + api.location + "/queues?pageSize=1"),
+                ListQueuesResponse.newBuilder()).build();
+
+        assertError(api.get("/v2/" + api.location + "/queues?filter=state:%20PAUSED&pageToken=" + first.getNextPageToken()),
+                400, "INVALID_ARGUMENT", null);
+        assertError(api.get("/v2/" + api.location + "/queues?filter=name%3Dx"), 400, "INVALID_ARGUMENT", null);
+    }
+
+    @Test
+    void usesTheSpecMessagesForRecentlyDeletedNames() {
+        Queue queue = api.createQueue("");
+        Task task = api.createTask(queue, "{\"name\":\"" + queue.getName() + "/tasks/gone\"," + LATER
+                + ",\"httpRequest\":{\"url\":\"http://x/\"}}");
+        api.delete("/v2/" + task.getName());
+
+        assertError(api.get("/v2/" + task.getName()), 404, "NOT_FOUND", "The task no longer exists, though a task with "
+                + "this name existed recently. The task either successfully completed or was deleted.");
+        assertError(api.post("/v2/" + queue.getName() + "/tasks", "{\"task\":{\"name\":\"" + task.getName()
+                + "\",\"httpRequest\":{\"url\":\"http://x/\"}}}"), 409, "ALREADY_EXISTS",
+                "The task cannot be created because a task with this name existed too recently. For more information "
+                        + "about task de-duplication see https://cloud.google.com/tasks/docs/reference/rest/v2/"
+                        + "projects.locations.queues.tasks/create#body.request_body.FIELDS.task.");
+
+        api.delete("/v2/" + queue.getName());
+        assertError(api.post("/v2/" + api.location + "/queues", "{\"name\":\"" + queue.getName() + "\"}"),
+                400, "FAILED_PRECONDITION",
+                "The queue cannot be created because a queue with this name existed too recently.");
+    }
+
+    @Test
+    void bufferTaskNeedsAQueueThatRoutesByItself() {
+        Queue queue = api.createQueue("");
+
+        assertError(api.post("/v2/" + queue.getName() + "/tasks:buffer", "payload"), 400, "FAILED_PRECONDITION", null);
     }
 }

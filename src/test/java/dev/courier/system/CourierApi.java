@@ -39,7 +39,8 @@ final class CourierApi {
 
         <B extends Message.Builder> B as(B builder) {
             try {
-                JsonFormat.parser().merge(body, builder);
+                // Like Google's clients, ignore fields the v2 classes lack (httpTarget).
+                JsonFormat.parser().ignoringUnknownFields().merge(body, builder);
                 return builder;
             } catch (InvalidProtocolBufferException e) {
                 throw new AssertionError("Not a " + builder.getDescriptorForType().getName() + ": " + body, e);
@@ -54,6 +55,15 @@ final class CourierApi {
     Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
+    }
+
+    Answer patch(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer post(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType));
     }
 
     Answer delete(String path) {

@@ -131,6 +131,74 @@ class DeliveryIT extends CourierDeployment {
         assertEquals(List.of(), sink.requestsFor(id(doomed)));
     }
 
+    @Test
+    void aPausedQueueDispatchesNothingUntilResumed() throws Exception {
+        Queue queue = api.createQueue("");
+        api.post("/v2/" + queue.getName() + ":pause", "{}");
+        Task task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/held") + "\"}}");
+
+        Thread.sleep(2000);
+        assertEquals(List.of(), sink.requestsFor(id(task)), "nothing dispatched while paused");
+        assertEquals(200, api.post("/v2/" + queue.getName() + ":resume", "{}").status());
+
+        sink.awaitRequests(id(task), 1, Duration.ofSeconds(30));
+        Thread.sleep(500);
+        assertEquals(1, sink.requestsFor(id(task)).size());
+    }
+
+    @Test
+    void appliesTheQueuesHttpTargetOverridesAtDispatch() throws Exception {
+        String port = sink.url("/").replaceAll(".*:(\\d+)/", "$1");
+        Queue queue = api.createQueue("\"httpTarget\":{\"uriOverride\":{\"scheme\":\"HTTP\",\"host\":\"127.0.0.1\","
+                + "\"port\":\"" + port + "\",\"pathOverride\":{\"path\":\"/routed\"}},\"httpMethod\":\"PATCH\","
+                + "\"headerOverrides\":[{\"header\":{\"key\":\"x-tenant\",\"value\":\"queue\"}}]}");
+
+        Task task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"https://elsewhere.invalid/original\","
+                + "\"headers\":{\"X-Tenant\":\"task\"},\"body\":\"aGk=\"}}");
+
+        Sink.Received got = sink.awaitRequests(id(task), 1, Duration.ofSeconds(30)).get(0);
+        assertEquals("/routed", got.path());
+        assertEquals("PATCH", got.method());
+        assertEquals("queue", got.header("X-Tenant"));
+        assertEquals("hi", new String(got.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bufferTaskDeliversTheRawBodyThroughTheQueuesTarget() throws Exception {
+        String port = sink.url("/").replaceAll(".*:(\\d+)/", "$1");
+        Queue queue = api.createQueue("\"httpTarget\":{\"uriOverride\":{\"scheme\":\"HTTP\",\"host\":\"127.0.0.1\","
+                + "\"port\":\"" + port + "\",\"pathOverride\":{\"path\":\"/buffered\"}}}");
+
+        CourierApi.Answer named = api.post("/v2/" + queue.getName() + "/tasks/buffered-1:buffer",
+                "raw bytes".getBytes(StandardCharsets.UTF_8), "text/plain");
+        CourierApi.Answer unnamed = api.post("/v2/" + queue.getName() + "/tasks:buffer",
+                "{\"x\":1}".getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertEquals(200, named.status(), named.body());
+        assertEquals(200, unnamed.status(), unnamed.body());
+        Sink.Received first = sink.awaitRequests("buffered-1", 1, Duration.ofSeconds(30)).get(0);
+        assertEquals("/buffered", first.path());
+        assertEquals("POST", first.method());
+        assertEquals("text/plain", first.header("Content-Type"));
+        assertEquals("raw bytes", new String(first.body(), StandardCharsets.UTF_8));
+        String unnamedId = com.google.gson.JsonParser.parseString(unnamed.body()).getAsJsonObject()
+                .getAsJsonObject("task").get("name").getAsString().replaceAll(".*/", "");
+        assertEquals("{\"x\":1}", new String(sink.awaitRequests(unnamedId, 1, Duration.ofSeconds(30)).get(0).body(),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCompletedTasksNameIsRefusedForAWhile() throws Exception {
+        Queue queue = api.createQueue("");
+        String named = "{\"name\":\"" + queue.getName() + "/tasks/done-once\",\"httpRequest\":{\"url\":\""
+                + sink.url("/done") + "\"}}";
+        api.createTask(queue, named);
+        sink.awaitRequests("done-once", 1, Duration.ofSeconds(30));
+        assertEquals(404, awaitGone(Task.newBuilder().setName(queue.getName() + "/tasks/done-once").build()));
+
+        assertEquals(409, api.post("/v2/" + queue.getName() + "/tasks", "{\"task\":" + named + "}").status());
+    }
+
     private int awaitGone(Task task) throws InterruptedException {
         Instant giveUp = Instant.now().plusSeconds(30);
         int status = 0;

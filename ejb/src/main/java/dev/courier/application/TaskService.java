@@ -84,8 +84,16 @@ public class TaskService {
         return TaskMapper.toProto(entity, view);
     }
 
+    /** GetTask; for the name of a task that finished or was deleted recently, the spec's own NOT_FOUND. */
     public Task get(String name, Task.View view) {
-        return TaskMapper.toProto(existing(name), view);
+        TaskName taskName = TaskName.parse(name);
+        String queueName = taskName.queue().toString();
+        return tasks.find(queueName, taskName.taskId())
+                .map(task -> TaskMapper.toProto(task, view))
+                .orElseThrow(() -> tombstones.isTaskBuried(queueName, taskName.taskId(), clock.instant())
+                        ? new ApiException(StatusCode.NOT_FOUND, "The task no longer exists, though a task with this "
+                                + "name existed recently. The task either successfully completed or was deleted.")
+                        : Errors.entityNotFound());
     }
 
     public ListTasksResponse list(String parent, Task.View view, int pageSize, String pageToken) {
@@ -147,12 +155,7 @@ public class TaskService {
 
     private TaskEntity existing(String name) {
         TaskName taskName = TaskName.parse(name);
-        String queueName = taskName.queue().toString();
-        return tasks.find(queueName, taskName.taskId()).orElseThrow(() ->
-                tombstones.isTaskBuried(queueName, taskName.taskId(), clock.instant())
-                        ? new ApiException(StatusCode.NOT_FOUND, "The task no longer exists, though a task with this "
-                                + "name existed recently. The task either successfully completed or was deleted.")
-                        : Errors.entityNotFound());
+        return tasks.find(taskName.queue().toString(), taskName.taskId()).orElseThrow(Errors::entityNotFound);
     }
 
     private static long afterRow(String pageToken) {
