@@ -192,6 +192,11 @@ class ApiIT extends CourierDeployment {
         assertError(api.post(tasks, "{\"task\":{\"colour\":\"red\"}}"), 400, "INVALID_ARGUMENT", null);
         assertError(api.post("/v2/" + api.location + "/queues", "{\"name\":\"queues/bad name\"}"), 400, "INVALID_ARGUMENT",
                 "Queue name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>/queues/<QUEUE_ID>\".");
+        JsonObject help = api.post("/v2/" + api.location + "/queues", "{\"name\":\"queues/bad name\"}").error()
+                .getAsJsonArray("details").get(0).getAsJsonObject();
+        assertEquals("type.googleapis.com/google.rpc.Help", help.get("@type").getAsString());
+        assertEquals("Definition of queue name",
+                help.getAsJsonArray("links").get(0).getAsJsonObject().get("description").getAsString());
         assertError(api.post(tasks, "{\"task\":{\"httpRequest\":{}}}"), 400, "INVALID_ARGUMENT",
                 "HttpRequest.url is required.");
         assertError(api.post(tasks, "{\"task\":{\"httpRequest\":{\"url\":\"ftp://x/y\"}}}"), 400, "INVALID_ARGUMENT",

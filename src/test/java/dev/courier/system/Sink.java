@@ -14,11 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A worker on a real port: records every request it receives and answers with a scripted status
- * (200 once the script is used up).
+ * A worker on a real port: records every request it receives and answers with scripted replies
+ * (200 at once when the script is used up). Serves requests concurrently and records how many
+ * were in progress at the same time.
  */
 final class Sink implements AutoCloseable {
 
@@ -34,33 +38,89 @@ final class Sink implements AutoCloseable {
         }
     }
 
+    /** How to answer one request: after {@code delay}, with {@code status} and optional Retry-After. */
+    record Reply(int status, Duration delay, String retryAfter) {
+
+        static Reply of(int status) {
+            return new Reply(status, Duration.ZERO, null);
+        }
+
+        Reply after(Duration wait) {
+            return new Reply(status, wait, retryAfter);
+        }
+
+        Reply retryAfter(String value) {
+            return new Reply(status, delay, value);
+        }
+    }
+
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Deque<Integer> script = new ConcurrentLinkedDeque<>();
+    private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
+    private volatile Reply fallback = Reply.of(200);
+    private final AtomicInteger inProgress = new AtomicInteger();
+    private final AtomicInteger peakInProgress = new AtomicInteger();
 
     Sink() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
+        server.setExecutor(threads);
         server.createContext("/", exchange -> {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+            int now = inProgress.incrementAndGet();
+            peakInProgress.accumulateAndGet(now, Math::max);
+            try {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                Map<String, String> headers = new TreeMap<>();
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+                received.add(new Received(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        headers, body));
+                Reply reply = script.pollFirst();
+                reply = reply == null ? fallback : reply;
+                if (!reply.delay().isZero()) {
+                    Thread.sleep(reply.delay().toMillis());
+                }
+                if (reply.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+                }
+                exchange.sendResponseHeaders(reply.status(), -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException abandoned) {
+                // Courier gave up on the request (deadline): nothing to answer
+            } finally {
+                inProgress.decrementAndGet();
+                exchange.close();
             }
-            Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            received.add(new Received(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    headers, body));
-            Integer status = script.pollFirst();
-            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
-            exchange.close();
         });
         server.start();
     }
 
     /** The statuses to answer with, in order, before falling back to 200. */
     Sink answering(Integer... statuses) {
-        script.addAll(List.of(statuses));
+        for (int status : statuses) {
+            script.add(Reply.of(status));
+        }
         return this;
+    }
+
+    /** The replies to give, in order, before falling back. */
+    Sink replying(Reply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    /** The reply for every request once the script is used up. */
+    Sink otherwise(Reply reply) {
+        fallback = reply;
+        return this;
+    }
+
+    int peakInProgress() {
+        return peakInProgress.get();
     }
 
     String url(String path) {
@@ -77,20 +137,25 @@ final class Sink implements AutoCloseable {
 
     /** Waits until {@code count} requests for the task have arrived, or fails after {@code timeout}. */
     List<Received> awaitRequests(String taskId, int count, Duration timeout) throws InterruptedException {
+        return await(r -> taskId.equals(r.taskName()), count, timeout);
+    }
+
+    /** Waits until {@code count} matching requests have arrived, or fails after {@code timeout}. */
+    List<Received> await(Predicate<Received> filter, int count, Duration timeout) throws InterruptedException {
         Instant giveUp = Instant.now().plus(timeout);
         while (Instant.now().isBefore(giveUp)) {
-            List<Received> got = requestsFor(taskId);
+            List<Received> got = matching(filter);
             if (got.size() >= count) {
                 return got;
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
-        throw new AssertionError("Expected " + count + " requests for task " + taskId + " within " + timeout
-                + ", got " + requestsFor(taskId).size());
+        throw new AssertionError("Expected " + count + " requests within " + timeout + ", got " + matching(filter).size());
     }
 
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -108,9 +109,34 @@ public class AttemptLedger {
             return;
         }
         Instant retryAt = now.plus(policy.get().delayBeforeRetry(task.dispatchCount()));
+        if (result.retryAfter() != null && result.retryAfter().isAfter(retryAt)) {
+            retryAt = result.retryAfter(); // an overloaded worker asked for a later retry
+        }
         redispatcher.redispatch(task, retryAt, false);
         LOG.debugf("Task %s/tasks/%s attempt %d failed (%s); retry at %s", task.queueName(), task.taskId(),
                 attempt.number(), result.detail(), retryAt);
+    }
+
+    /** The settings dispatch needs, read in a short transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<QueueSettings> settings(String queueName) {
+        return queues.find(queueName).map(QueueSettings::of);
+    }
+
+    /** Parks a task whose queue has no free concurrency slot: no message until a slot frees up. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void waitForSlot(DispatchOrder order) {
+        tasks.find(order.taskRowId())
+                .filter(task -> task.generation() == order.generation())
+                .ifPresent(TaskEntity::waitForSlot);
+    }
+
+    /** Sends up to {@code count} of the queue's waiting tasks now; returns how many there were. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public int releaseWaiting(String queueName, int count) {
+        List<TaskEntity> waiting = tasks.waiting(queueName, count);
+        waiting.forEach(redispatcher::releaseWaiting);
+        return waiting.size();
     }
 
     /** A finished task is deleted and its name refused for new tasks for the tombstone window. */

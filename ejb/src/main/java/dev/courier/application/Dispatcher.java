@@ -2,29 +2,82 @@ package dev.courier.application;
 
 import dev.courier.domain.AttemptResult;
 import dev.courier.infrastructure.http.WorkerClient;
+import dev.courier.infrastructure.messaging.DispatchMessages;
 import dev.courier.infrastructure.messaging.DispatchOrder;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Performs one dispatch attempt: record its start, call the worker, record the outcome. Runs in
- * the dispatch consumer's transaction; see {@link AttemptLedger} for what commits when.
+ * Performs one dispatch: admission by the queue's limits, then the attempt (record its start,
+ * call the worker, record the outcome). Runs in the dispatch consumer's transaction; see
+ * {@link AttemptLedger} for what commits when.
+ *
+ * <p>A task the rate limit cannot take now is rescheduled once, to the slot its queue's bucket
+ * reserved for it; a task that finds every concurrency slot taken is parked in the database and
+ * sent again when an attempt of its queue ends. Neither costs an attempt.
+ *
+ * <p>A CDI bean, not a pooled EJB: it is held for the whole HTTP call, so an EJB instance pool
+ * would cap the node's concurrent dispatches. It runs in the caller's (the consumer's) transaction.
  */
-@Stateless
+@ApplicationScoped
 public class Dispatcher {
 
     @Inject
     AttemptLedger ledger;
     @Inject
     WorkerClient worker;
+    @Inject
+    QueueSettingsCache settings;
+    @Inject
+    DispatchLimiter limiter;
+    @Inject
+    DispatchMessages messages;
+    @Inject
+    Clock clock;
 
     public void dispatch(DispatchOrder order) {
+        Optional<QueueSettings> queue = settings.get(order.queueName());
+        if (queue.isEmpty()) {
+            return; // the queue was deleted: the message is stale
+        }
+        Instant now = clock.instant();
+        if (order.forced()) {
+            limiter.forceAdmit(queue.get(), now);
+        } else if (!queue.get().running()) {
+            return; // parked: ResumeQueue gives the task a new message
+        } else {
+            Admission admission = limiter.admit(queue.get(), order.prepaid(), now);
+            if (admission.kind() == Admission.Kind.DEFERRED) {
+                messages.schedule(order.asPrepaid(), admission.until());
+                return;
+            }
+            if (admission.kind() == Admission.Kind.FULL) {
+                ledger.waitForSlot(order);
+                return;
+            }
+        }
+        try {
+            attempt(order);
+        } finally {
+            limiter.release(order.queueName());
+        }
+    }
+
+    private void attempt(DispatchOrder order) {
         Optional<Attempt> attempt = ledger.start(order);
         if (attempt.isEmpty()) {
             return;
         }
         AttemptResult result = worker.send(attempt.get().request());
+        if (result.isOverload()) {
+            limiter.overloaded(order.queueName(), clock.instant(), result.retryAfter());
+        }
         ledger.finish(attempt.get(), result);
+        if (limiter.claimWaiting(order.queueName()) && ledger.releaseWaiting(order.queueName(), 1) == 0) {
+            limiter.clearWaiting(order.queueName());
+        }
     }
 }

@@ -36,6 +36,8 @@ public class QueueService {
     @Inject
     Redispatcher redispatcher;
     @Inject
+    QueueSettingsCache settings;
+    @Inject
     Clock clock;
     @Inject
     @ConfigProperty(name = "courier.queue.tombstone-window")
@@ -103,6 +105,7 @@ public class QueueService {
         entity.setRateLimits(QueueMapper.rateLimits(merged.getRateLimits()));
         entity.setRetryPolicy(QueueMapper.retryPolicy(merged.getRetryConfig()));
         entity.setRouting(QueueRouting.encode(merged));
+        settings.forget(entity.name());
         LOG.infof("Queue %s updated (%s)", name, mask.getPathsCount() == 0 ? "all fields" : mask.getPathsList());
         return QueueMapper.toProto(entity);
     }
@@ -112,6 +115,7 @@ public class QueueService {
         QueueEntity queue = queues.find(QueueName.parse(name).toString()).orElseThrow(Errors::entityNotFound);
         int removed = tasks.removeAllOf(queue.name());
         queues.remove(queue);
+        settings.forget(queue.name());
         tombstones.buryQueue(queue.name(), clock.instant().plus(queueTombstoneWindow));
         LOG.infof("Queue %s deleted with %d tasks", name, removed);
     }
@@ -120,6 +124,7 @@ public class QueueService {
     public Queue pause(String name) {
         QueueEntity queue = existing(name);
         queue.setState(QueueEntity.State.PAUSED);
+        settings.forget(queue.name());
         LOG.infof("Queue %s paused", name);
         return QueueMapper.toProto(queue);
     }
@@ -129,6 +134,7 @@ public class QueueService {
         QueueEntity queue = existing(name);
         if (queue.state() != QueueEntity.State.RUNNING) {
             queue.setState(QueueEntity.State.RUNNING);
+            settings.forget(queue.name());
             int released = redispatcher.redispatchAll(queue.name());
             LOG.infof("Queue %s resumed, %d tasks released", name, released);
         }

@@ -43,9 +43,15 @@ public class Redispatcher {
         return count;
     }
 
-    /** Moves one task to {@code due} and sends its message; a forced one ignores pause. */
+    /** Moves one task to {@code due} and sends its message; a forced one ignores pause and limits. */
     public void redispatch(TaskEntity task, Instant due, boolean forced) {
         task.reschedule(due);
-        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation(), forced), due);
+        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation(), forced, false), due);
+    }
+
+    /** Sends a task that waited for a concurrency slot (its rate token already taken) now. */
+    public void releaseWaiting(TaskEntity task) {
+        task.renewGeneration();
+        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation(), false, true), clock.instant());
     }
 }

@@ -24,8 +24,10 @@ public final class Errors {
     }
 
     public static ApiException malformedQueueName() {
-        return ApiException.invalidArgument(
-                "Queue name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>/queues/<QUEUE_ID>\".");
+        return new ApiException(StatusCode.INVALID_ARGUMENT,
+                "Queue name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>/queues/<QUEUE_ID>\".",
+                new ApiException.HelpLink("Definition of queue name",
+                        "https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues#Queue.FIELDS.name"));
     }
 
     public static ApiException malformedParent() {
@@ -34,8 +36,10 @@ public final class Errors {
     }
 
     public static ApiException malformedTaskId(String taskId) {
-        return ApiException.invalidArgument("Task ID \"" + taskId + "\" can contain only letters ([A-Za-z]), numbers ([0-9]), "
-                + "hyphens (-), or underscores (_). Task ID must between 1 and 500 characters.");
+        return new ApiException(StatusCode.INVALID_ARGUMENT, "Task ID \"" + taskId + "\" can contain only letters ([A-Za-z]), "
+                + "numbers ([0-9]), hyphens (-), or underscores (_). Task ID must between 1 and 500 characters.",
+                new ApiException.HelpLink("Definition of task ID",
+                        "https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues.tasks#Task.FIELDS.name"));
     }
 
     public static ApiException taskInOtherQueue(String parent, String taskQueue) {

@@ -1,6 +1,7 @@
 package dev.courier.infrastructure.http;
 
 import dev.courier.domain.AttemptResult;
+import dev.courier.domain.RetryAfter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,9 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +27,9 @@ public class WorkerClient {
     @Inject
     @ConfigProperty(name = "courier.http.connect-timeout")
     Duration connectTimeout;
+
+    @Inject
+    Clock clock;
 
     private HttpClient client;
 
@@ -51,7 +57,9 @@ public class WorkerClient {
         }
         try {
             HttpResponse<Void> response = client.send(httpRequest, HttpResponse.BodyHandlers.discarding());
-            return AttemptResult.answered(response.statusCode());
+            Instant retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                    .orElse(null);
+            return AttemptResult.answered(response.statusCode(), retryAfter);
         } catch (HttpConnectTimeoutException e) {
             return AttemptResult.unreachable("Connection timed out");
         } catch (HttpTimeoutException e) {

@@ -35,7 +35,8 @@ public class SchemaMigrator {
     /** Every migration, oldest first. A new schema version is a new script appended here. */
     static final List<String> MIGRATIONS = List.of(
             "V1__queues_and_tasks.sql",
-            "V2__routing_tombstones_iam.sql");
+            "V2__routing_tombstones_iam.sql",
+            "V3__waiting_for_slot.sql");
 
     @Resource(lookup = "java:jboss/datasources/CourierDS")
     DataSource dataSource;

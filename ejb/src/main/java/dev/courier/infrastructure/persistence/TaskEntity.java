@@ -61,6 +61,9 @@ public class TaskEntity {
     private Integer lastHttpStatus;
     @Column(name = "lease_expire_time")
     private Instant leaseExpireTime;
+    /** Parked without a message until its queue has a free concurrency slot. */
+    @Column(name = "waiting_for_slot")
+    private boolean waitingForSlot;
 
     protected TaskEntity() {
     }
@@ -108,6 +111,17 @@ public class TaskEntity {
     public void reschedule(Instant newScheduleTime) {
         scheduleTime = newScheduleTime;
         generation++;
+        waitingForSlot = false;
+    }
+
+    /** A new generation for the same due time: a fresh message replaces any older one. */
+    public void renewGeneration() {
+        generation++;
+        waitingForSlot = false;
+    }
+
+    public void waitForSlot() {
+        waitingForSlot = true;
     }
 
     public Long id() {

@@ -55,6 +55,21 @@ public class TaskRepository {
                 .getResultList();
     }
 
+    /** Up to {@code limit} tasks of the queue waiting for a concurrency slot, earliest due first. */
+    public List<TaskEntity> waiting(String queueName, int limit) {
+        return em.createQuery("select t from TaskEntity t where t.waitingForSlot = true and t.queueName = :queue "
+                        + "order by t.scheduleTime", TaskEntity.class)
+                .setParameter("queue", queueName)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The queues that have tasks waiting for a concurrency slot. */
+    public List<String> queuesWithWaitingTasks() {
+        return em.createQuery("select distinct t.queueName from TaskEntity t where t.waitingForSlot = true", String.class)
+                .getResultList();
+    }
+
     public int removeCreatedBefore(String queueName, java.time.Instant before) {
         return em.createQuery("delete from TaskEntity t where t.queueName = :queue and t.createTime < :before")
                 .setParameter("queue", queueName)

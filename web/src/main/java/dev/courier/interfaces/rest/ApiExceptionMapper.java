@@ -11,6 +11,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return ErrorResponses.of(e.code(), e.getMessage());
+        return ErrorResponses.of(e.code(), e.getMessage(), e.help());
     }
 }

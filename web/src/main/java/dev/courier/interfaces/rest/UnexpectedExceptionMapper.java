@@ -21,7 +21,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof EJBException && e.getCause() instanceof ApiException api) {
-            return ErrorResponses.of(api.code(), api.getMessage());
+            return ErrorResponses.of(api.code(), api.getMessage(), api.help());
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);

@@ -1,0 +1,45 @@
+package dev.courier.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Queue settings for dispatch, read from the database at most once a second per queue, so that
+ * an UpdateQueue, pause or resume made on any node applies within a second without a query per
+ * dispatch. Changes made through this node apply at once.
+ */
+@ApplicationScoped
+public class QueueSettingsCache {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(1);
+
+    private record Entry(Optional<QueueSettings> settings, Instant loadedAt) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    @Inject
+    AttemptLedger ledger;
+    @Inject
+    Clock clock;
+
+    public Optional<QueueSettings> get(String queueName) {
+        Instant now = clock.instant();
+        Entry entry = entries.get(queueName);
+        if (entry == null || entry.loadedAt().plus(MAX_AGE).isBefore(now)) {
+            entry = new Entry(ledger.settings(queueName), now);
+            entries.put(queueName, entry);
+        }
+        return entry.settings();
+    }
+
+    public void forget(String queueName) {
+        entries.remove(queueName);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.courier.interfaces.grpc;
+
+import dev.courier.application.IamService;
+import dev.courier.application.LocationService;
+import dev.courier.application.QueueService;
+import dev.courier.application.TaskService;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves the gRPC API on {@code courier.grpc.port} (plus WildFly's port offset, like every other
+ * port of the server), started and stopped with the deployment. Plaintext (h2c) by default, as
+ * Google's clients use against local endpoints; TLS when a certificate chain and key are set.
+ */
+@Singleton
+@Startup
+public class GrpcServer {
+
+    private static final Logger LOG = Logger.getLogger(GrpcServer.class);
+
+    @Inject
+    QueueService queues;
+    @Inject
+    TaskService tasks;
+    @Inject
+    IamService iam;
+    @Inject
+    LocationService locations;
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "courier.grpc.enabled")
+    boolean enabled;
+    @Inject
+    @ConfigProperty(name = "courier.grpc.port")
+    int port;
+    @Inject
+    @ConfigProperty(name = "courier.grpc.tls.cert-chain")
+    Optional<String> certChain;
+    @Inject
+    @ConfigProperty(name = "courier.grpc.tls.private-key")
+    Optional<String> privateKey;
+
+    private Server server;
+
+    @PostConstruct
+    void start() {
+        if (!enabled) {
+            return;
+        }
+        int listenPort = port + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        try {
+            server = NettyServerBuilder.forPort(listenPort, credentials())
+                    .executor(executor)
+                    .addService(CloudTasksGrpc.cloudTasks(queues, tasks, iam))
+                    .addService(CloudTasksGrpc.locations(locations))
+                    .build()
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot serve gRPC on port " + listenPort + ": " + e.getMessage(), e);
+        }
+        LOG.infof("Cloud Tasks gRPC API listening on port %d (%s)", listenPort,
+                certChain.isPresent() ? "TLS" : "plaintext");
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        if (server != null) {
+            server.shutdown();
+            if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    private ServerCredentials credentials() throws IOException {
+        if (certChain.isPresent() && privateKey.isPresent()) {
+            return TlsServerCredentials.create(new File(certChain.get()), new File(privateKey.get()));
+        }
+        return InsecureServerCredentials.create();
+    }
+}
