@@ -12,29 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tasks reach a real worker over HTTP: when due, as Cloud Tasks would send them, retried on failure. */
-class DeliveryIT extends CourierDeployment {
+class DeliveryIT extends WorkerTest {
 
-    private final CourierApi api = new CourierApi(CourierApi.ARQUILLIAN_SERVER);
-    private Sink sink;
-
-    @BeforeEach
-    void startSink() throws Exception {
-        sink = new Sink();
-    }
-
-    @AfterEach
-    void stopSink() {
-        sink.close();
-    }
-
-    private static String id(Task task) {
-        return task.getName().substring(task.getName().lastIndexOf('/') + 1);
-    }
 
     @Test
     void deliversMethodBodyAndCloudTasksHeadersNotBeforeTheScheduleTime() throws Exception {

@@ -11,32 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a worker sees behind Courier is what it would see behind Cloud Tasks: the retry schedule,
  * the header sequence, deadlines, and system throttling on 429/503.
  */
-class DeliverySemanticsIT extends CourierDeployment {
+class DeliverySemanticsIT extends WorkerTest {
 
-    private final CourierApi api = new CourierApi(CourierApi.ARQUILLIAN_SERVER);
-    private Sink sink;
-
-    @BeforeEach
-    void startSink() throws Exception {
-        sink = new Sink();
-    }
-
-    @AfterEach
-    void stopSink() {
-        sink.close();
-    }
-
-    private static String id(Task task) {
-        return task.getName().substring(task.getName().lastIndexOf('/') + 1);
-    }
 
     private Task get(Task task) {
         return CourierApi.ok(api.get("/v2/" + task.getName()), Task.newBuilder()).build();

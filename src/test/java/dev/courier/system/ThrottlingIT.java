@@ -8,25 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Per-queue rate and concurrency limits, with generous margins; the benchmark measures them precisely. */
-class ThrottlingIT extends CourierDeployment {
+class ThrottlingIT extends WorkerTest {
 
-    private final CourierApi api = new CourierApi(CourierApi.ARQUILLIAN_SERVER);
-    private Sink sink;
-
-    @BeforeEach
-    void startSink() throws Exception {
-        sink = new Sink();
-    }
-
-    @AfterEach
-    void stopSink() {
-        sink.close();
-    }
 
     @Test
     void aTenPerSecondQueueReleasesTwoHundredDueTasksInAboutTwentySeconds() throws Exception {

@@ -61,7 +61,7 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Attempt> start(DispatchOrder order) {
-        Optional<TaskEntity> found = tasks.find(order.taskRowId());
+        Optional<TaskEntity> found = tasks.findLocked(order.taskRowId());
         if (found.isEmpty() || found.get().generation() != order.generation()) {
             LOG.debugf("Dropping stale dispatch message for row %d generation %d", order.taskRowId(), order.generation());
             return Optional.empty();
@@ -89,7 +89,7 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void finish(Attempt attempt, AttemptResult result) {
-        Optional<TaskEntity> found = tasks.find(attempt.order().taskRowId());
+        Optional<TaskEntity> found = tasks.findLocked(attempt.order().taskRowId());
         if (found.isEmpty() || found.get().generation() != attempt.order().generation()) {
             return; // deleted or rescheduled while the worker was busy: nothing left to record
         }
@@ -123,10 +123,13 @@ public class AttemptLedger {
         return queues.find(queueName).map(QueueSettings::of);
     }
 
-    /** Parks a task whose queue has no free concurrency slot: no message until a slot frees up. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /**
+     * Parks a task whose queue has no free concurrency slot: no message until a slot frees up.
+     * Joins the consumer's transaction, so the mark and the ack of the message commit together.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void waitForSlot(DispatchOrder order) {
-        tasks.find(order.taskRowId())
+        tasks.findLocked(order.taskRowId())
                 .filter(task -> task.generation() == order.generation())
                 .ifPresent(TaskEntity::waitForSlot);
     }
@@ -134,9 +137,15 @@ public class AttemptLedger {
     /** Sends up to {@code count} of the queue's waiting tasks now; returns how many there were. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int releaseWaiting(String queueName, int count) {
-        List<TaskEntity> waiting = tasks.waiting(queueName, count);
-        waiting.forEach(redispatcher::releaseWaiting);
-        return waiting.size();
+        int released = 0;
+        for (TaskEntity task : tasks.waiting(queueName, count)) {
+            tasks.lock(task);
+            if (task.isWaitingForSlot()) { // not released meanwhile by another transaction
+                redispatcher.releaseWaiting(task);
+                released++;
+            }
+        }
+        return released;
     }
 
     /** A finished task is deleted and its name refused for new tasks for the tombstone window. */

@@ -6,7 +6,6 @@ import com.google.protobuf.FieldMask;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
-import dev.courier.domain.StatusCode;
 import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import dev.courier.infrastructure.persistence.TaskRepository;
@@ -59,8 +58,7 @@ public class QueueService {
             throw Errors.queueAlreadyExists();
         }
         if (tombstones.isQueueBuried(name.toString(), clock.instant())) {
-            throw new ApiException(StatusCode.FAILED_PRECONDITION,
-                    "The queue cannot be created because a queue with this name existed too recently.");
+            throw Errors.queueNameTooRecent();
         }
         QueueEntity entity = new QueueEntity(name.toString(), QueueMapper.rateLimits(queue.getRateLimits()),
                 QueueMapper.retryPolicy(queue.getRetryConfig()), clock.instant());

@@ -35,9 +35,12 @@ public class Redispatcher {
         do {
             batch = tasks.idlePage(queueName, after, BATCH);
             for (TaskEntity task : batch) {
-                redispatch(task, task.scheduleTime().isBefore(now) ? now : task.scheduleTime(), false);
                 after = task.id();
-                count++;
+                tasks.lock(task);
+                if (!task.isInFlight()) {
+                    redispatch(task, task.scheduleTime().isBefore(now) ? now : task.scheduleTime(), false);
+                    count++;
+                }
             }
         } while (batch.size() == BATCH);
         return count;

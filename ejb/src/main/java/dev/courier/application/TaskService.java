@@ -66,10 +66,7 @@ public class TaskService {
             throw Errors.taskAlreadyExists();
         }
         if (tombstones.isTaskBuried(queueName, taskId, now)) {
-            throw new ApiException(StatusCode.ALREADY_EXISTS, "The task cannot be created because a task with this name "
-                    + "existed too recently. For more information about task de-duplication see "
-                    + "https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues.tasks/create"
-                    + "#body.request_body.FIELDS.task.");
+            throw Errors.taskNameTooRecent();
         }
         TaskEntity entity = new TaskEntity(queueName, taskId, newTask.httpRequest().toByteArray(),
                 newTask.scheduleTime(), now, newTask.dispatchDeadline());
@@ -91,8 +88,7 @@ public class TaskService {
         return tasks.find(queueName, taskName.taskId())
                 .map(task -> TaskMapper.toProto(task, view))
                 .orElseThrow(() -> tombstones.isTaskBuried(queueName, taskName.taskId(), clock.instant())
-                        ? new ApiException(StatusCode.NOT_FOUND, "The task no longer exists, though a task with this "
-                                + "name existed recently. The task either successfully completed or was deleted.")
+                        ? Errors.taskGoneRecently()
                         : Errors.entityNotFound());
     }
 
@@ -130,7 +126,8 @@ public class TaskService {
 
     /**
      * BufferTask: a task whose request is the queue's httpTarget plus the given body. The queue
-     * must route by itself: an httpTarget with a uriOverride host.
+     * must route by itself: an httpTarget with a uriOverride host. The task is a POST; the
+     * target's method override applies at dispatch, like for any task of the queue.
      */
     public Task buffer(String parent, String taskId, byte[] body, String contentType) {
         String queueName = QueueName.parse(parent).toString();
@@ -141,7 +138,7 @@ public class TaskService {
                         "BufferTask needs the queue to have an httpTarget with a uriOverride host."));
         HttpRequest.Builder request = HttpRequest.newBuilder()
                 .setUrl(TaskTargets.bufferUrl(target.getUriOverride()))
-                .setHttpMethodValue(target.getHttpMethodValue() == 0 ? HttpMethod.POST_VALUE : target.getHttpMethodValue())
+                .setHttpMethod(HttpMethod.POST)
                 .setBody(ByteString.copyFrom(body));
         if (contentType != null && !contentType.isEmpty()) {
             request.putHeaders("Content-Type", contentType);
@@ -153,9 +150,12 @@ public class TaskService {
         return create(parent, task.build(), Task.View.BASIC);
     }
 
+    /** The named task, row-locked for the rest of the transaction. */
     private TaskEntity existing(String name) {
         TaskName taskName = TaskName.parse(name);
-        return tasks.find(taskName.queue().toString(), taskName.taskId()).orElseThrow(Errors::entityNotFound);
+        TaskEntity task = tasks.find(taskName.queue().toString(), taskName.taskId()).orElseThrow(Errors::entityNotFound);
+        tasks.lock(task);
+        return task;
     }
 
     private static long afterRow(String pageToken) {

@@ -23,6 +23,23 @@ public final class Errors {
         return new ApiException(StatusCode.ALREADY_EXISTS, "Requested entity already exists");
     }
 
+    public static ApiException taskNameTooRecent() {
+        return new ApiException(StatusCode.ALREADY_EXISTS, "The task cannot be created because a task with this name "
+                + "existed too recently. For more information about task de-duplication see "
+                + "https://cloud.google.com/tasks/docs/reference/rest/v2/projects.locations.queues.tasks/create"
+                + "#body.request_body.FIELDS.task.");
+    }
+
+    public static ApiException taskGoneRecently() {
+        return new ApiException(StatusCode.NOT_FOUND, "The task no longer exists, though a task with this name existed "
+                + "recently. The task either successfully completed or was deleted.");
+    }
+
+    public static ApiException queueNameTooRecent() {
+        return new ApiException(StatusCode.FAILED_PRECONDITION,
+                "The queue cannot be created because a queue with this name existed too recently.");
+    }
+
     public static ApiException malformedQueueName() {
         return new ApiException(StatusCode.INVALID_ARGUMENT,
                 "Queue name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>/queues/<QUEUE_ID>\".",

@@ -124,6 +124,15 @@ public class TaskEntity {
         waitingForSlot = true;
     }
 
+    public boolean isWaitingForSlot() {
+        return waitingForSlot;
+    }
+
+    /** Whether an attempt is in flight (its lease has not been released). */
+    public boolean isInFlight() {
+        return leaseExpireTime != null;
+    }
+
     public Long id() {
         return id;
     }

@@ -2,6 +2,7 @@ package dev.courier.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,20 @@ public class TaskRepository {
 
     public Optional<TaskEntity> find(long id) {
         return Optional.ofNullable(em.find(TaskEntity.class, id));
+    }
+
+    /**
+     * Finds and row-locks a task for the rest of the transaction. Every change of a task's
+     * generation goes through a lock, so two transactions (an attempt ending, RunTask, a waiting
+     * task's release) never both move it on and send two live messages.
+     */
+    public Optional<TaskEntity> findLocked(long id) {
+        return Optional.ofNullable(em.find(TaskEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Row-locks a task loaded earlier and reloads its state, which another transaction may have changed. */
+    public void lock(TaskEntity task) {
+        em.refresh(task, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public Optional<TaskEntity> find(String queueName, String taskId) {

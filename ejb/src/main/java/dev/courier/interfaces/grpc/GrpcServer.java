@@ -9,6 +9,9 @@ import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -59,6 +62,10 @@ public class GrpcServer {
     Optional<String> privateKey;
 
     private Server server;
+    // Owned event loops, shut down with the server: gRPC's shared ones outlive the deployment and
+    // then fail to load classes from its closed class loader.
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
 
     @PostConstruct
     void start() {
@@ -66,8 +73,13 @@ public class GrpcServer {
             return;
         }
         int listenPort = port + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        boss = new NioEventLoopGroup(1);
+        workers = new NioEventLoopGroup(2);
         try {
             server = NettyServerBuilder.forPort(listenPort, credentials())
+                    .bossEventLoopGroup(boss)
+                    .workerEventLoopGroup(workers)
+                    .channelType(NioServerSocketChannel.class)
                     .executor(executor)
                     .addService(CloudTasksGrpc.cloudTasks(queues, tasks, iam))
                     .addService(CloudTasksGrpc.locations(locations))
@@ -85,8 +97,12 @@ public class GrpcServer {
         if (server != null) {
             server.shutdown();
             if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
-                server.shutdownNow();
+                server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
+        }
+        if (boss != null) {
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
     }
 

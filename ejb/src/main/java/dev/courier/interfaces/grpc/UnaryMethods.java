@@ -1,6 +1,7 @@
 package dev.courier.interfaces.grpc;
 
 import com.google.protobuf.Message;
+import dev.courier.application.Outages;
 import dev.courier.domain.ApiException;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Builds a gRPC service from unary handlers over protobuf messages, without generated stubs:
  * each method is a name, the request and response prototypes, and a function. A refused request
- * becomes its canonical status and message; anything else INTERNAL with an incident id.
+ * becomes its canonical status and message; a lost database UNAVAILABLE; anything else INTERNAL
+ * with an incident id.
  */
 final class UnaryMethods {
 
@@ -59,6 +61,13 @@ final class UnaryMethods {
     static com.google.rpc.Status statusOf(RuntimeException e) {
         ApiException refused = e instanceof ApiException api ? api
                 : e instanceof EJBException && e.getCause() instanceof ApiException api ? api : null;
+        if (refused == null && Outages.isDatabaseOutage(e)) {
+            LOG.warnf("Database unavailable: %s", e.toString());
+            return com.google.rpc.Status.newBuilder()
+                    .setCode(Code.UNAVAILABLE_VALUE)
+                    .setMessage("The service is temporarily unavailable; retry later.")
+                    .build();
+        }
         if (refused == null) {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "Unexpected error in a gRPC call, incident %s", incident);

@@ -1,5 +1,6 @@
 package dev.courier.interfaces.rest;
 
+import dev.courier.application.Outages;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.StatusCode;
 import jakarta.ejb.EJBException;
@@ -10,7 +11,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Anything else: logged with an incident id for the operator; the client gets INTERNAL and that
+ * Anything else: a lost database connection is UNAVAILABLE (503, which clients retry); any other
+ * failure is logged with an incident id for the operator, and the client gets INTERNAL and that
  * id, never a stack trace.
  */
 @Provider
@@ -22,6 +24,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (e instanceof EJBException && e.getCause() instanceof ApiException api) {
             return ErrorResponses.of(api.code(), api.getMessage(), api.help());
+        }
+        if (Outages.isDatabaseOutage(e)) {
+            LOG.warnf("Database unavailable: %s", e.toString());
+            return ErrorResponses.of(StatusCode.UNAVAILABLE, "The service is temporarily unavailable; retry later.");
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);

@@ -1,0 +1,119 @@
+package dev.courier.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.cloud.tasks.v2.Queue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing accepted is lost: under a steady create-and-dispatch load, WildFly is killed with
+ * {@code kill -9} five times at random moments and restarted; afterwards every task that got a
+ * 200 from CreateTask must have reached the worker at least once. Reports duplicates and the
+ * recovery time. Tagged {@code fault}: {@code mvn verify -Pfault-injection} runs it.
+ */
+@Tag("fault")
+class FaultInjectionIT {
+
+    private static final int KILLS = 5;
+
+    private WildFlyProcess server;
+    private Sink sink;
+
+    @BeforeEach
+    void start() throws Exception {
+        sink = new Sink();
+        server = WildFlyProcess.prepare("wildfly-fault", 300);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        sink.close();
+    }
+
+    @Test
+    void everyAcceptedTaskIsDeliveredThroughRepeatedKills() throws Exception {
+        CourierApi api = new CourierApi(server.baseUrl());
+        Queue queue = api.createQueue("\"retryConfig\":{\"minBackoff\":\"0.5s\",\"maxBackoff\":\"2s\"}");
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Thread load = new Thread(() -> createSteadily(api, queue, accepted, loading), "load");
+        load.start();
+
+        List<Duration> recoveries = new ArrayList<>();
+        for (int kill = 0; kill < KILLS; kill++) {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(3_000, 8_000));
+            Instant killed = Instant.now();
+            server.kill();
+            server.start();
+            recoveries.add(Duration.between(killed, Instant.now()));
+        }
+        Thread.sleep(3_000);
+        loading.set(false);
+        load.join();
+
+        Map<String, Long> deliveries = awaitDeliveries(accepted, Duration.ofSeconds(120));
+        List<String> lost = accepted.stream().filter(name -> !deliveries.containsKey(name)).sorted().toList();
+        long duplicated = accepted.stream().filter(name -> deliveries.getOrDefault(name, 0L) > 1).count();
+        System.out.printf("Fault injection (%s): accepted %d, delivered %d, lost %d, duplicated %d (%.2f%%), "
+                        + "recovery after kill -9 (kill to API ready) %s%n", System.getProperty("courier.db", "h2"),
+                accepted.size(), accepted.size() - lost.size(), lost.size(), duplicated,
+                100.0 * duplicated / Math.max(1, accepted.size()), recoveries);
+        assertEquals(List.of(), lost, "accepted tasks never delivered");
+    }
+
+    /** Creates uniquely named tasks, due within five seconds, as fast as one client can. */
+    private void createSteadily(CourierApi api, Queue queue, Set<String> accepted, AtomicBoolean loading) {
+        int n = 0;
+        while (loading.get()) {
+            String id = "t-" + n++;
+            Instant due = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(0, 5_000));
+            try {
+                CourierApi.Answer answer = api.post("/v2/" + queue.getName() + "/tasks", "{\"task\":{\"name\":\""
+                        + queue.getName() + "/tasks/" + id + "\",\"scheduleTime\":\"" + due
+                        + "\",\"httpRequest\":{\"url\":\"" + sink.url("/fault") + "\"}}}");
+                if (answer.status() == 200) {
+                    accepted.add(id);
+                }
+            } catch (AssertionError serverDown) {
+                sleepQuietly();
+            }
+        }
+    }
+
+    private Map<String, Long> awaitDeliveries(Set<String> accepted, Duration timeout) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(timeout);
+        Map<String, Long> deliveries;
+        do {
+            deliveries = sink.matching(r -> r.path().equals("/fault")).stream()
+                    .collect(Collectors.groupingBy(Sink.Received::taskName, Collectors.counting()));
+            if (deliveries.keySet().containsAll(accepted)) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(giveUp));
+        return deliveries;
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
