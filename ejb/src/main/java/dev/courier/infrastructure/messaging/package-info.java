@@ -1,0 +1,5 @@
+/**
+ * The Artemis side of dispatch: scheduled dispatch messages that name a task row and generation,
+ * and the message-driven bean that consumes them.
+ */
+package dev.courier.infrastructure.messaging;
