@@ -40,6 +40,11 @@ public class Dispatcher {
 
     public void dispatch(DispatchOrder order) {
         Optional<QueueSettings> queue = settings.get(order.queueName());
+        if (queue.isPresent() && !queue.get().running() && !order.forced()) {
+            // Re-checked at the source before parking: the cached state may predate a resume
+            // whose messages are arriving now.
+            queue = settings.reload(order.queueName());
+        }
         if (queue.isEmpty()) {
             return; // the queue was deleted: the message is stale
         }

@@ -39,6 +39,13 @@ public class QueueSettingsCache {
         return entry.settings();
     }
 
+    /** Reads the queue's settings from the database now, and caches them. */
+    public Optional<QueueSettings> reload(String queueName) {
+        Entry entry = new Entry(ledger.settings(queueName), clock.instant());
+        entries.put(queueName, entry);
+        return entry.settings();
+    }
+
     public void forget(String queueName) {
         entries.remove(queueName);
     }
