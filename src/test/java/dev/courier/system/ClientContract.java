@@ -308,7 +308,7 @@ abstract class ClientContract extends CourierDeployment {
             Queue queue = newQueue();
             client.pauseQueue(queue.getName());
             Task task = client.createTask(queue.getName(), httpTask(sink.url("/run")).setScheduleTime(inOneDay()).build());
-            String id = task.getName().substring(task.getName().lastIndexOf('/') + 1);
+            String id = CourierApi.taskId(task);
 
             Task ran = client.runTask(RunTaskRequest.newBuilder().setName(task.getName()).build());
 

@@ -83,6 +83,11 @@ final class CourierApi {
         return ok(post("/v2/" + queue.getName() + "/tasks", "{\"task\":" + taskJson + "}"), Task.newBuilder()).build();
     }
 
+    /** A task's short ID, as the worker sees it in {@code X-CloudTasks-TaskName}. */
+    static String taskId(Task task) {
+        return task.getName().substring(task.getName().lastIndexOf('/') + 1);
+    }
+
     static <B extends Message.Builder> B ok(Answer answer, B builder) {
         if (answer.status() != 200) {
             throw new AssertionError("Expected 200, got " + answer.status() + ": " + answer.body());

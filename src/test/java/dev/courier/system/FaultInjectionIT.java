@@ -13,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,24 +23,12 @@ import org.junit.jupiter.api.Test;
  * recovery time. Tagged {@code fault}: {@code mvn verify -Pfault-injection} runs it.
  */
 @Tag("fault")
-class FaultInjectionIT {
+class FaultInjectionIT extends OwnServerTest {
 
     private static final int KILLS = 5;
 
-    private WildFlyProcess server;
-    private Sink sink;
-
-    @BeforeEach
-    void start() throws Exception {
-        sink = new Sink();
-        server = WildFlyProcess.prepare("wildfly-fault", 300);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        sink.close();
+    FaultInjectionIT() {
+        super("wildfly-fault", 300);
     }
 
     @Test

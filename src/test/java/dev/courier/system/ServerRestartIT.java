@@ -8,30 +8,16 @@ import com.google.cloud.tasks.v2.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scheduled tasks survive the server going away, gracefully or not: each is delivered once the
  * server is back, and not before its schedule time. Runs its own WildFly (port offset 200).
  */
-class ServerRestartIT {
+class ServerRestartIT extends OwnServerTest {
 
-    private WildFlyProcess server;
-    private Sink sink;
-
-    @BeforeEach
-    void start() throws Exception {
-        sink = new Sink();
-        server = WildFlyProcess.prepare("wildfly-restart", 200);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-        sink.close();
+    ServerRestartIT() {
+        super("wildfly-restart", 200);
     }
 
     @Test
@@ -60,7 +46,7 @@ class ServerRestartIT {
     }
 
     private void assertDeliveredOnceNotBefore(Task task, Instant due) throws InterruptedException {
-        String id = task.getName().substring(task.getName().lastIndexOf('/') + 1);
+        String id = CourierApi.taskId(task);
         List<Sink.Received> got = sink.awaitRequests(id, 1, Duration.ofSeconds(180));
         assertFalse(got.get(0).at().isBefore(due), "delivered at " + got.get(0).at() + ", due " + due);
         Thread.sleep(500);

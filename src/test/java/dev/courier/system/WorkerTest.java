@@ -20,8 +20,7 @@ abstract class WorkerTest extends CourierDeployment {
         sink.close();
     }
 
-    /** A task's short ID, as the worker sees it in {@code X-CloudTasks-TaskName}. */
     static String id(Task task) {
-        return task.getName().substring(task.getName().lastIndexOf('/') + 1);
+        return CourierApi.taskId(task);
     }
 }

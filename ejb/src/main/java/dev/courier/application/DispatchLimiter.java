@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,22 +43,15 @@ public class DispatchLimiter {
     }
 
     void release(String queueName) {
-        QueueLimiter limiter = limiters.get(queueName);
-        if (limiter != null) {
-            limiter.release();
-        }
+        existing(queueName).ifPresent(QueueLimiter::release);
     }
 
     boolean claimWaiting(String queueName) {
-        QueueLimiter limiter = limiters.get(queueName);
-        return limiter != null && limiter.claimWaiting();
+        return existing(queueName).map(QueueLimiter::claimWaiting).orElse(false);
     }
 
     void clearWaiting(String queueName) {
-        QueueLimiter limiter = limiters.get(queueName);
-        if (limiter != null) {
-            limiter.clearWaiting();
-        }
+        existing(queueName).ifPresent(QueueLimiter::clearWaiting);
     }
 
     int freeSlots(QueueSettings queue, Instant now) {
@@ -65,22 +59,18 @@ public class DispatchLimiter {
     }
 
     void overloaded(String queueName, Instant now, Instant retryAfter) {
-        QueueLimiter limiter = limiters.get(queueName);
-        if (limiter != null) {
-            limiter.overloaded(now, retryAfter);
-        }
-    }
-
-    /** The rate the queue may use now (configured rate times the system throttle), or NaN if unknown. */
-    public double effectiveRate(String queueName) {
-        QueueLimiter limiter = limiters.get(queueName);
-        return limiter == null ? Double.NaN : limiter.effectiveRate();
+        existing(queueName).ifPresent(limiter -> limiter.overloaded(now, retryAfter));
     }
 
     public void tick(Instant now) {
         Instant cutoff = now.minus(IDLE_EVICTION);
         limiters.values().removeIf(limiter -> limiter.isIdle(now, cutoff));
         limiters.values().forEach(limiter -> limiter.tick(now));
+    }
+
+    /** The queue's limiter if this node has one (it is created by the first admission). */
+    private Optional<QueueLimiter> existing(String queueName) {
+        return Optional.ofNullable(limiters.get(queueName));
     }
 
     private QueueLimiter limiter(String queueName, RateLimits limits, Instant now) {

@@ -98,18 +98,12 @@ final class QueueLimiter {
         return bucket.rate();
     }
 
-    synchronized int inFlight() {
-        return inFlight;
-    }
-
     private int concurrency() {
         return Math.min(limits.maxConcurrentDispatches(), nodeCap);
     }
 
     private void configure(RateLimits configured, Instant now) {
-        if (!configured.equals(limits)) {
-            limits = configured;
-        }
+        limits = configured;
         applyRate(now);
     }
 

@@ -30,11 +30,9 @@ public class QueueSettingsCache {
     Clock clock;
 
     public Optional<QueueSettings> get(String queueName) {
-        Instant now = clock.instant();
         Entry entry = entries.get(queueName);
-        if (entry == null || entry.loadedAt().plus(MAX_AGE).isBefore(now)) {
-            entry = new Entry(ledger.settings(queueName), now);
-            entries.put(queueName, entry);
+        if (entry == null || entry.loadedAt().plus(MAX_AGE).isBefore(clock.instant())) {
+            return reload(queueName);
         }
         return entry.settings();
     }

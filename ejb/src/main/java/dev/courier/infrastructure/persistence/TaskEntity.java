@@ -110,8 +110,7 @@ public class TaskEntity {
     /** Moves the task to a new due time; the caller sends the message of the new generation. */
     public void reschedule(Instant newScheduleTime) {
         scheduleTime = newScheduleTime;
-        generation++;
-        waitingForSlot = false;
+        renewGeneration();
     }
 
     /** A new generation for the same due time: a fresh message replaces any older one. */

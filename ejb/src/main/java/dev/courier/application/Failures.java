@@ -1,0 +1,59 @@
+package dev.courier.application;
+
+import dev.courier.domain.ApiException;
+import dev.courier.domain.StatusCode;
+import jakarta.ejb.EJBException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * What every API transport tells a client about a failed call: a refused request as itself; the
+ * database unreachable as UNAVAILABLE, which clients retry; anything else as INTERNAL with an
+ * incident id that the log also carries, never a stack trace.
+ */
+public final class Failures {
+
+    private static final Logger LOG = Logger.getLogger(Failures.class);
+
+    /** Exceptions, by class name, that mean "no database connection" in WildFly's stack. */
+    private static final Set<String> CONNECTION_FAILURES = Set.of(
+            "org.hibernate.exception.JDBCConnectionException",
+            "jakarta.resource.ResourceException",
+            "jakarta.resource.spi.ResourceAllocationException",
+            "java.net.ConnectException");
+
+    private Failures() {
+    }
+
+    /** The error to answer with for {@code failure}; logs the ones that are not the client's doing. */
+    public static ApiException toApiException(Throwable failure) {
+        if (failure instanceof ApiException refused) {
+            return refused;
+        }
+        if (failure instanceof EJBException && failure.getCause() instanceof ApiException refused) {
+            return refused;
+        }
+        if (isDatabaseOutage(failure)) {
+            LOG.warnf("Database unavailable: %s", failure.toString());
+            return new ApiException(StatusCode.UNAVAILABLE, "The service is temporarily unavailable; retry later.");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected error, incident %s", incident);
+        return new ApiException(StatusCode.INTERNAL, "Internal error (incident " + incident + ").");
+    }
+
+    static boolean isDatabaseOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException
+                    || CONNECTION_FAILURES.contains(cause.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

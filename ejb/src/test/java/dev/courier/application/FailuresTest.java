@@ -1,0 +1,43 @@
+package dev.courier.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.courier.domain.ApiException;
+import dev.courier.domain.StatusCode;
+import jakarta.ejb.EJBException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+
+    @Test
+    void recognisesALostDatabaseConnectionAnywhereInTheCauseChain() {
+        assertTrue(Failures.isDatabaseOutage(new IllegalStateException("tx failed",
+                new RuntimeException(new SQLTransientConnectionException("no connection")))));
+        assertTrue(Failures.isDatabaseOutage(new RuntimeException(new SQLException("wrapped", new ConnectException("refused")))));
+    }
+
+    @Test
+    void answersRefusalsAsThemselvesOutagesAsUnavailableAndBugsAsInternal() {
+        ApiException refused = ApiException.invalidArgument("bad");
+        assertSame(refused, Failures.toApiException(refused));
+        assertSame(refused, Failures.toApiException(new EJBException(refused)));
+        assertEquals(StatusCode.UNAVAILABLE,
+                Failures.toApiException(new RuntimeException(new SQLTransientConnectionException("down"))).code());
+        ApiException bug = Failures.toApiException(new NullPointerException("boom"));
+        assertEquals(StatusCode.INTERNAL, bug.code());
+        assertTrue(bug.getMessage().startsWith("Internal error (incident "), bug.getMessage());
+        assertFalse(bug.getMessage().contains("boom"), "no internals reach the client");
+    }
+
+    @Test
+    void bugsAreNotOutages() {
+        assertFalse(Failures.isDatabaseOutage(new NullPointerException()));
+        assertFalse(Failures.isDatabaseOutage(new RuntimeException(new SQLException("syntax error"))));
+    }
+}
