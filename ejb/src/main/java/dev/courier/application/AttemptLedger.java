@@ -43,7 +43,7 @@ public class AttemptLedger {
     @Inject
     QueueRepository queues;
     @Inject
-    Redispatcher redispatcher;
+    Enqueuer enqueuer;
     @Inject
     TombstoneRepository tombstones;
     @Inject
@@ -72,8 +72,8 @@ public class AttemptLedger {
             return Optional.empty();
         }
         if (queue.get().state() != QueueEntity.State.RUNNING && !order.forced()) {
-            // Parked: the task keeps its row and no message; ResumeQueue gives it a new one.
             LOG.debugf("Queue %s is paused; %s/tasks/%s waits for resume", task.queueName(), task.queueName(), task.taskId());
+            task.hold();
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -101,7 +101,8 @@ public class AttemptLedger {
             LOG.debugf("Task %s/tasks/%s succeeded on attempt %d", task.queueName(), task.taskId(), attempt.number());
             return;
         }
-        Optional<RetryPolicy> policy = queues.find(task.queueName()).map(QueueEntity::retryPolicy);
+        Optional<QueueEntity> queue = queues.find(task.queueName());
+        Optional<RetryPolicy> policy = queue.map(QueueEntity::retryPolicy);
         if (policy.isEmpty() || policy.get().isExhausted(task.dispatchCount(), task.firstAttemptDispatchTime(), now)) {
             remove(task, now);
             LOG.infof("Task %s/tasks/%s failed permanently after attempt %d (%s)", task.queueName(), task.taskId(),
@@ -112,7 +113,8 @@ public class AttemptLedger {
         if (result.retryAfter() != null && result.retryAfter().isAfter(retryAt)) {
             retryAt = result.retryAfter(); // an overloaded worker asked for a later retry
         }
-        redispatcher.redispatch(task, retryAt, false);
+        task.reschedule(retryAt);
+        enqueuer.enqueue(task, QueueSettings.of(queue.get()));
         LOG.debugf("Task %s/tasks/%s attempt %d failed (%s); retry at %s", task.queueName(), task.taskId(),
                 attempt.number(), result.detail(), retryAt);
     }
@@ -121,6 +123,17 @@ public class AttemptLedger {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<QueueSettings> settings(String queueName) {
         return queues.find(queueName).map(QueueSettings::of);
+    }
+
+    /**
+     * Holds the task the message names in the database, without a message, for the promoter (its
+     * queue is paused, or has no dispatch slot within the window). Joins the consumer's transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void hold(DispatchOrder order) {
+        tasks.findLocked(order.taskRowId())
+                .filter(task -> task.generation() == order.generation() && !task.isInFlight())
+                .ifPresent(TaskEntity::hold);
     }
 
     /**
@@ -141,7 +154,7 @@ public class AttemptLedger {
         for (TaskEntity task : tasks.waiting(queueName, count)) {
             tasks.lock(task);
             if (task.isWaitingForSlot()) { // not released meanwhile by another transaction
-                redispatcher.releaseWaiting(task);
+                enqueuer.releaseWaiting(task);
                 released++;
             }
         }

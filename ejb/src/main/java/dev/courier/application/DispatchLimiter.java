@@ -1,19 +1,26 @@
 package dev.courier.application;
 
 import dev.courier.domain.RateLimits;
+import dev.courier.infrastructure.messaging.DispatchOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The per-queue rate and concurrency limiters of this node. Limiters are created on first use and
- * dropped after ten idle minutes; {@link #tick} (from {@code LimiterTimer}) refills the buckets
- * and lets throttled queues recover.
+ * dropped after ten idle minutes; {@link #tick} (from {@code LimiterTimer}) moves the calendars
+ * on and lets throttled queues recover.
+ *
+ * <p>Slots are given out at most the reservation window ahead: a task due later, or one that
+ * finds its queue's calendar full until then, is held in the database and promoted as the window
+ * moves on. This bounds the messages in the broker by rate x window per queue, whatever the
+ * backlog, and keeps one queue's backlog from filling the broker ahead of other queues' tasks.
  *
  * <p>One queue never takes all of the node's dispatch sessions: an eighth of them (at least 4)
  * stay free for other queues, so a slow worker cannot stall the rest.
@@ -28,14 +35,54 @@ public class DispatchLimiter {
     @Inject
     @ConfigProperty(name = "courier.dispatch.max-sessions", defaultValue = "64")
     int sessions;
+    @Inject
+    @ConfigProperty(name = "courier.dispatch.reservation-window")
+    Duration reservationWindow;
 
     /** The most attempts of one queue this node runs at once. */
     int nodeCapPerQueue() {
         return Math.max(1, sessions - Math.max(4, sessions / 8));
     }
 
-    Admission admit(QueueSettings queue, boolean prepaid, Instant now) {
-        return limiter(queue.name(), queue.limits(), now).admit(queue.limits(), prepaid, now);
+    /** The latest instant a slot may be given out for now. */
+    Instant horizon(Instant now) {
+        return now.plus(reservationWindow);
+    }
+
+    /** A slot for a task due at {@code due}, within the reservation window; empty if none is left. */
+    Optional<Reservation> reserve(QueueSettings queue, Instant due, Instant now) {
+        Instant from = due.isBefore(now) ? now : due;
+        return limiter(queue.name(), queue.limits(), now).reserve(queue.limits(), from, horizon(now), now);
+    }
+
+    Admission admit(QueueSettings queue, long reservedEpoch, Instant now) {
+        return limiter(queue.name(), queue.limits(), now).admit(queue.limits(), reservedEpoch, now, horizon(now));
+    }
+
+    /** The epoch of the queue's current calendar, for a message that needs no new slot. */
+    long epoch(String queueName) {
+        return existing(queueName).map(QueueLimiter::epoch).orElse(DispatchOrder.NO_RESERVATION);
+    }
+
+    boolean isHoldingBacklog(String queueName) {
+        return existing(queueName).map(QueueLimiter::isHoldingBacklog).orElse(false);
+    }
+
+    void holdBacklog(QueueSettings queue, Instant now) {
+        limiter(queue.name(), queue.limits(), now).holdBacklog();
+    }
+
+    void backlogPromoted(String queueName) {
+        existing(queueName).ifPresent(QueueLimiter::backlogPromoted);
+    }
+
+    /** Forgets the backlogs of queues that no longer hold due tasks (purged, deleted, paused). */
+    void backlogsOnlyIn(Set<String> queuesHoldingDueTasks) {
+        limiters.forEach((queueName, limiter) -> {
+            if (!queuesHoldingDueTasks.contains(queueName)) {
+                limiter.backlogPromoted();
+            }
+        });
     }
 
     void forceAdmit(QueueSettings queue, Instant now) {

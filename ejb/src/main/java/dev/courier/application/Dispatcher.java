@@ -15,9 +15,11 @@ import java.util.Optional;
  * call the worker, record the outcome). Runs in the dispatch consumer's transaction; see
  * {@link AttemptLedger} for what commits when.
  *
- * <p>A task the rate limit cannot take now is rescheduled once, to the slot its queue's bucket
- * reserved for it; a task that finds every concurrency slot taken is parked in the database and
- * sent again when an attempt of its queue ends. Neither costs an attempt.
+ * <p>A message normally arrives at the slot its queue's calendar gave it when it was sent. One
+ * without a current slot (sent before a rate change or a restart) takes one now and comes back
+ * then, or is held in the database if the window is full. A task that finds every concurrency
+ * slot taken is parked in the database and sent again when an attempt of its queue ends; a task
+ * of a paused queue is held until it resumes. None of these costs an attempt.
  *
  * <p>A CDI bean, not a pooled EJB: it is held for the whole HTTP call, so an EJB instance pool
  * would cap the node's concurrent dispatches. It runs in the caller's (the consumer's) transaction.
@@ -48,27 +50,44 @@ public class Dispatcher {
         if (queue.isEmpty()) {
             return; // the queue was deleted: the message is stale
         }
-        Instant now = clock.instant();
-        if (order.forced()) {
-            limiter.forceAdmit(queue.get(), now);
-        } else if (!queue.get().running()) {
-            return; // parked: ResumeQueue gives the task a new message
-        } else {
-            Admission admission = limiter.admit(queue.get(), order.prepaid(), now);
-            if (admission.kind() == Admission.Kind.DEFERRED) {
-                messages.schedule(order.asPrepaid(), admission.until());
-                return;
-            }
-            if (admission.kind() == Admission.Kind.FULL) {
-                ledger.waitForSlot(order);
-                return;
-            }
+        if (!admit(order, queue.get())) {
+            return;
         }
         try {
             attempt(order);
         } finally {
             limiter.release(order.queueName());
         }
+    }
+
+    /** Whether the task may be dispatched now; if not, it has been deferred, held or parked. */
+    private boolean admit(DispatchOrder order, QueueSettings queue) {
+        Instant now = clock.instant();
+        if (order.forced()) {
+            limiter.forceAdmit(queue, now);
+            return true;
+        }
+        if (!queue.running()) {
+            ledger.hold(order); // the promoter sends it again once the queue resumes
+            return false;
+        }
+        Admission admission = limiter.admit(queue, order.reservedEpoch(), now);
+        return switch (admission.kind()) {
+            case ADMITTED -> true;
+            case DEFERRED -> {
+                Reservation slot = admission.reservation();
+                messages.schedule(order.reservedIn(slot.epoch()), slot.slot());
+                yield false;
+            }
+            case HOLD -> {
+                ledger.hold(order);
+                yield false;
+            }
+            case FULL -> {
+                ledger.waitForSlot(order);
+                yield false;
+            }
+        };
     }
 
     private void attempt(DispatchOrder order) {

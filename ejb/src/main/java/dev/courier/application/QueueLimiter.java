@@ -1,45 +1,76 @@
 package dev.courier.application;
 
+import dev.courier.domain.DispatchCalendar;
 import dev.courier.domain.RateLimits;
 import dev.courier.domain.Throttle;
-import dev.courier.domain.TokenBucket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One queue's dispatch limits on this node: the token bucket (at the configured rate times the
- * system throttle's factor), the attempts in flight, and how many tasks wait for a slot.
+ * One queue's dispatch limits on this node: the dispatch calendar (the token bucket at the
+ * configured rate times the system throttle's factor, laid out ahead), the attempts in flight,
+ * how many tasks wait for a slot, and whether due tasks are held back in the database.
+ *
+ * <p>Every calendar has an epoch. A message sent with a slot of the current calendar is
+ * admitted on arrival without taking another one; when the rate changes (UpdateQueue, the
+ * system throttle) or the node restarts, the calendar is replaced and older messages take a
+ * slot again when they arrive.
  */
 final class QueueLimiter {
 
-    /** A slot this close is taken now rather than rescheduled: at most rate x 10 ms early. */
+    /** A slot this close is taken now rather than rescheduled: at most 10 ms early. */
     static final Duration SLOT_TOLERANCE = Duration.ofMillis(10);
+
+    /** Epochs never repeat, not even across restarts of the node. */
+    private static final AtomicLong EPOCHS = new AtomicLong(System.currentTimeMillis() << 20);
 
     private RateLimits limits;
     private final int nodeCap;
-    private final TokenBucket bucket;
     private final Throttle throttle = new Throttle();
+    private DispatchCalendar calendar;
+    private long epoch;
     private int inFlight;
     private int waiting;
+    private boolean holdingBacklog;
     private Instant lastUsed;
 
     /** @param nodeCap the most attempts of one queue this node runs at once, whatever the queue allows */
     QueueLimiter(RateLimits limits, int nodeCap, Instant now) {
         this.limits = limits;
         this.nodeCap = nodeCap;
-        this.bucket = new TokenBucket(limits.maxDispatchesPerSecond(), limits.maxBurstSize(), now);
         this.lastUsed = now;
+        newCalendar(limits.maxDispatchesPerSecond());
     }
 
-    synchronized Admission admit(RateLimits configured, boolean prepaid, Instant now) {
-        configure(configured, now);
+    /**
+     * A dispatch slot at or after {@code due} and no later than {@code latest}; empty if the
+     * calendar is full until then.
+     */
+    synchronized Optional<Reservation> reserve(RateLimits configured, Instant due, Instant latest, Instant now) {
+        configure(configured);
         lastUsed = now;
-        Instant slot = prepaid ? now : bucket.reserve(now);
-        if (throttle.heldUntil().isAfter(slot)) {
-            slot = throttle.heldUntil();
-        }
-        if (slot.isAfter(now.plus(SLOT_TOLERANCE))) {
-            return Admission.deferredUntil(slot);
+        Instant from = throttle.heldUntil().isAfter(due) ? throttle.heldUntil() : due;
+        return calendar.reserve(from, latest).map(slot -> new Reservation(slot, epoch));
+    }
+
+    /**
+     * Decides on a message that has arrived: one holding a slot of the current calendar goes
+     * (if a concurrency slot is free); any other takes a slot now, and goes or comes back then.
+     */
+    synchronized Admission admit(RateLimits configured, long reservedEpoch, Instant now, Instant latest) {
+        configure(configured);
+        lastUsed = now;
+        if (reservedEpoch != epoch || throttle.heldUntil().isAfter(now)) {
+            Optional<Reservation> reservation = reserve(configured, now, latest, now);
+            if (reservation.isEmpty()) {
+                holdingBacklog = true;
+                return Admission.HOLD;
+            }
+            if (reservation.get().slot().isAfter(now.plus(SLOT_TOLERANCE))) {
+                return Admission.deferred(reservation.get());
+            }
         }
         if (inFlight >= concurrency()) {
             waiting++;
@@ -70,23 +101,23 @@ final class QueueLimiter {
 
     /** Free slots, for tasks found waiting in the database (after a restart, or a missed wake-up). */
     synchronized int freeSlots(RateLimits configured, Instant now) {
-        configure(configured, now);
+        configure(configured);
         return Math.max(0, concurrency() - inFlight);
     }
 
     synchronized void overloaded(Instant now, Instant retryAfter) {
         throttle.overloaded(now, retryAfter);
-        applyRate(now);
+        applyRate();
     }
 
     synchronized void tick(Instant now) {
         throttle.recover(now);
-        applyRate(now);
-        bucket.refill(now);
+        applyRate();
+        calendar.advance(now);
     }
 
     synchronized boolean isIdle(Instant now, Instant cutoff) {
-        return inFlight == 0 && waiting == 0 && !throttle.isActive(now) && lastUsed.isBefore(cutoff);
+        return inFlight == 0 && waiting == 0 && !holdingBacklog && !throttle.isActive(now) && lastUsed.isBefore(cutoff);
     }
 
     /** Forgets waiting tasks the database no longer has. */
@@ -94,23 +125,48 @@ final class QueueLimiter {
         waiting = 0;
     }
 
+    /**
+     * Due tasks of the queue are held in the database for lack of slots: new ones queue up
+     * behind them (in the database) rather than take the slots the promoter frees for them.
+     */
+    synchronized boolean isHoldingBacklog() {
+        return holdingBacklog;
+    }
+
+    synchronized void holdBacklog() {
+        holdingBacklog = true;
+    }
+
+    synchronized void backlogPromoted() {
+        holdingBacklog = false;
+    }
+
+    synchronized long epoch() {
+        return epoch;
+    }
+
     synchronized double effectiveRate() {
-        return bucket.rate();
+        return calendar.rate();
     }
 
     private int concurrency() {
         return Math.min(limits.maxConcurrentDispatches(), nodeCap);
     }
 
-    private void configure(RateLimits configured, Instant now) {
+    private void configure(RateLimits configured) {
         limits = configured;
-        applyRate(now);
+        applyRate();
     }
 
-    private void applyRate(Instant now) {
+    private void applyRate() {
         double rate = limits.maxDispatchesPerSecond() * throttle.factor();
-        if (rate != bucket.rate() || limits.maxBurstSize() != bucket.capacity()) {
-            bucket.reconfigure(rate, limits.maxBurstSize(), now);
+        if (rate != calendar.rate() || limits.maxBurstSize() != calendar.burst()) {
+            newCalendar(rate);
         }
+    }
+
+    private void newCalendar(double rate) {
+        calendar = new DispatchCalendar(rate, limits.maxBurstSize());
+        epoch = EPOCHS.incrementAndGet();
     }
 }

@@ -33,8 +33,6 @@ public class QueueService {
     @Inject
     TombstoneRepository tombstones;
     @Inject
-    Redispatcher redispatcher;
-    @Inject
     QueueSettingsCache settings;
     @Inject
     Clock clock;
@@ -127,14 +125,13 @@ public class QueueService {
         return QueueMapper.toProto(queue);
     }
 
-    /** Dispatches again: every task parked while the queue was paused gets a fresh message. */
+    /** Dispatches again: the promoter sends the tasks held while the queue was paused, at its rate. */
     public Queue resume(String name) {
         QueueEntity queue = existing(name);
         if (queue.state() != QueueEntity.State.RUNNING) {
             queue.setState(QueueEntity.State.RUNNING);
             settings.forget(queue.name());
-            int released = redispatcher.redispatchAll(queue.name());
-            LOG.infof("Queue %s resumed, %d tasks released", name, released);
+            LOG.infof("Queue %s resumed", name);
         }
         return QueueMapper.toProto(queue);
     }

@@ -12,8 +12,6 @@ import dev.courier.domain.QueueName;
 import dev.courier.domain.StatusCode;
 import dev.courier.domain.TaskIds;
 import dev.courier.domain.TaskName;
-import dev.courier.infrastructure.messaging.DispatchMessages;
-import dev.courier.infrastructure.messaging.DispatchOrder;
 import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import dev.courier.infrastructure.persistence.TaskEntity;
@@ -31,8 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The task RPCs of Cloud Tasks, shared by every API transport. CreateTask writes the task row and
- * its scheduled dispatch message in one XA transaction: never a row without a message, nor a
- * message without a row.
+ * its scheduled dispatch message in one XA transaction, so there is never a message without a
+ * row; a row without a message is held on purpose (see {@link Enqueuer}) and promoted later.
  */
 @Stateless
 public class TaskService {
@@ -45,9 +43,7 @@ public class TaskService {
     @Inject
     TaskRepository tasks;
     @Inject
-    DispatchMessages messages;
-    @Inject
-    Redispatcher redispatcher;
+    Enqueuer enqueuer;
     @Inject
     TombstoneRepository tombstones;
     @Inject
@@ -58,7 +54,7 @@ public class TaskService {
 
     public Task create(String parent, Task task, Task.View view) {
         String queueName = QueueName.parse(parent).toString();
-        queues.find(queueName).orElseThrow(Errors::queueNotFound);
+        QueueEntity queue = queues.find(queueName).orElseThrow(Errors::queueNotFound);
         Instant now = clock.instant();
         NewTask newTask = NewTask.of(queueName, task, now);
         String taskId = newTask.taskId() != null ? newTask.taskId() : TaskIds.next();
@@ -76,7 +72,7 @@ public class TaskService {
             // Another request created the same name between our check and our insert.
             throw Errors.taskAlreadyExists();
         }
-        messages.schedule(new DispatchOrder(queueName, entity.id(), entity.generation()), entity.scheduleTime());
+        enqueuer.enqueue(entity, QueueSettings.of(queue));
         LOG.debugf("Task %s/tasks/%s created, due %s", queueName, taskId, entity.scheduleTime());
         return TaskMapper.toProto(entity, view);
     }
@@ -119,7 +115,7 @@ public class TaskService {
      */
     public Task run(String name, Task.View view) {
         TaskEntity task = existing(name);
-        redispatcher.redispatch(task, clock.instant(), true);
+        enqueuer.force(task);
         LOG.debugf("Task %s forced to run", name);
         return TaskMapper.toProto(task, view);
     }

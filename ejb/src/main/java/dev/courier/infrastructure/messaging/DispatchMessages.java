@@ -30,7 +30,7 @@ public class DispatchMessages {
                 .setProperty(DispatchOrder.TASK_ROW_ID, order.taskRowId())
                 .setProperty(DispatchOrder.GENERATION, order.generation())
                 .setProperty(DispatchOrder.FORCED, order.forced())
-                .setProperty(DispatchOrder.PREPAID, order.prepaid())
+                .setProperty(DispatchOrder.RESERVED_EPOCH, order.reservedEpoch())
                 .setProperty(SCHEDULED_DELIVERY_TIME, due.toEpochMilli())
                 .send(dispatchQueue, "");
     }

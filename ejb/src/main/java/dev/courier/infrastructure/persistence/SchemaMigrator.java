@@ -36,7 +36,8 @@ public class SchemaMigrator {
     static final List<String> MIGRATIONS = List.of(
             "V1__queues_and_tasks.sql",
             "V2__routing_tombstones_iam.sql",
-            "V3__waiting_for_slot.sql");
+            "V3__waiting_for_slot.sql",
+            "V4__held_tasks.sql");
 
     @Resource(lookup = "java:jboss/datasources/CourierDS")
     DataSource dataSource;

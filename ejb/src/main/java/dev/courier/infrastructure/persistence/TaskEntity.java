@@ -64,6 +64,11 @@ public class TaskEntity {
     /** Parked without a message until its queue has a free concurrency slot. */
     @Column(name = "waiting_for_slot")
     private boolean waitingForSlot;
+    /** Kept in the database without a message until the promoter finds it a dispatch slot. */
+    private boolean held;
+    /** When the task's live message is due; the sweeper re-enqueues a task whose message is long overdue. */
+    @Column(name = "message_time")
+    private Instant messageTime;
 
     protected TaskEntity() {
     }
@@ -107,16 +112,28 @@ public class TaskEntity {
         leaseExpireTime = null;
     }
 
-    /** Moves the task to a new due time; the caller sends the message of the new generation. */
+    /** Moves the task to a new due time; the caller then gives it a message or holds it. */
     public void reschedule(Instant newScheduleTime) {
         scheduleTime = newScheduleTime;
-        renewGeneration();
     }
 
-    /** A new generation for the same due time: a fresh message replaces any older one. */
-    public void renewGeneration() {
+    /**
+     * A new generation whose message, due at {@code due}, the caller sends in the same
+     * transaction; any older message becomes stale.
+     */
+    public void newMessage(Instant due) {
         generation++;
         waitingForSlot = false;
+        held = false;
+        messageTime = due;
+    }
+
+    /** No message: the task waits in the database for the promoter; any older message becomes stale. */
+    public void hold() {
+        generation++;
+        waitingForSlot = false;
+        held = true;
+        messageTime = null;
     }
 
     public void waitForSlot() {
@@ -125,6 +142,10 @@ public class TaskEntity {
 
     public boolean isWaitingForSlot() {
         return waitingForSlot;
+    }
+
+    public boolean isHeld() {
+        return held;
     }
 
     /** Whether an attempt is in flight (its lease has not been released). */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,14 +61,48 @@ public class TaskRepository {
                 .getResultList();
     }
 
-    /** Tasks of a queue with no attempt in flight, in row order, starting after row {@code afterId}. */
-    public List<TaskEntity> idlePage(String queueName, long afterId, int limit) {
-        return em.createQuery("select t from TaskEntity t where t.queueName = :queue and t.id > :after "
-                        + "and t.leaseExpireTime is null order by t.id", TaskEntity.class)
+    /**
+     * Up to {@code limit} held tasks of the queue due by {@code latest}, earliest first,
+     * row-locked for the rest of the transaction.
+     */
+    public List<TaskEntity> heldDue(String queueName, Instant latest, int limit) {
+        return em.createQuery("select t from TaskEntity t where t.held = true and t.queueName = :queue "
+                        + "and t.scheduleTime <= :latest order by t.scheduleTime", TaskEntity.class)
                 .setParameter("queue", queueName)
-                .setParameter("after", afterId)
+                .setParameter("latest", latest)
                 .setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+    }
+
+    /** The running queues that hold tasks due by {@code latest}. */
+    public List<String> runningQueuesWithHeldTasksDue(Instant latest) {
+        return em.createQuery("select q.name from QueueEntity q where q.state = :running and exists ("
+                        + "select t.id from TaskEntity t where t.held = true and t.queueName = q.name "
+                        + "and t.scheduleTime <= :latest)", String.class)
+                .setParameter("running", QueueEntity.State.RUNNING)
+                .setParameter("latest", latest)
+                .getResultList();
+    }
+
+    /**
+     * Holds, for the promoter, every task whose message was due before {@code cutoff} but never
+     * started an attempt: the message was lost (or sent to the dead-letter queue). Returns how many.
+     */
+    public int holdOverdue(Instant cutoff) {
+        return em.createQuery("update TaskEntity t set t.held = true, t.messageTime = null, "
+                        + "t.generation = t.generation + 1 where t.held = false and t.waitingForSlot = false "
+                        + "and t.leaseExpireTime is null and t.messageTime < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+
+    /** Holds, for the promoter, every task whose attempt's lease expired unfinished. Returns how many. */
+    public int holdExpiredLeases(Instant now) {
+        return em.createQuery("update TaskEntity t set t.held = true, t.messageTime = null, t.leaseExpireTime = null, "
+                        + "t.generation = t.generation + 1 where t.leaseExpireTime < :now")
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
     /** Up to {@code limit} tasks of the queue waiting for a concurrency slot, earliest due first. */
@@ -85,7 +120,7 @@ public class TaskRepository {
                 .getResultList();
     }
 
-    public int removeCreatedBefore(String queueName, java.time.Instant before) {
+    public int removeCreatedBefore(String queueName, Instant before) {
         return em.createQuery("delete from TaskEntity t where t.queueName = :queue and t.createTime < :before")
                 .setParameter("queue", queueName)
                 .setParameter("before", before)

@@ -1,0 +1,68 @@
+package dev.courier.application;
+
+import dev.courier.infrastructure.messaging.DispatchMessages;
+import dev.courier.infrastructure.messaging.DispatchOrder;
+import dev.courier.infrastructure.persistence.TaskEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Gives tasks their dispatch message, in the caller's transaction. A task gets a message only
+ * when its queue runs and has a dispatch slot for it within the reservation window; the message
+ * is due at that slot. Any other task is held in the database, without a message, until the
+ * {@link Promoter} finds it a slot. Each new message (or hold) moves the task's generation on,
+ * so any older message it still has becomes stale.
+ */
+@ApplicationScoped
+public class Enqueuer {
+
+    @Inject
+    DispatchLimiter limiter;
+    @Inject
+    DispatchMessages messages;
+    @Inject
+    Clock clock;
+
+    /**
+     * Enqueues a task at its schedule time. A queue holding a backlog in the database takes new
+     * due tasks behind it, so the promoter's oldest-first order is kept.
+     */
+    public void enqueue(TaskEntity task, QueueSettings queue) {
+        Instant now = clock.instant();
+        boolean dueWithinWindow = !task.scheduleTime().isAfter(limiter.horizon(now));
+        if (queue.running() && dueWithinWindow && !limiter.isHoldingBacklog(queue.name())) {
+            if (promote(task, queue, now)) {
+                return;
+            }
+            limiter.holdBacklog(queue, now);
+        }
+        task.hold();
+    }
+
+    /** Sends a held task if its queue has a slot for it within the window; false if it has none. */
+    boolean promote(TaskEntity task, QueueSettings queue, Instant now) {
+        Optional<Reservation> reservation = limiter.reserve(queue, task.scheduleTime(), now);
+        reservation.ifPresent(slot -> send(task, slot.slot(), false, slot.epoch()));
+        return reservation.isPresent();
+    }
+
+    /** RunTask: dispatches now, whatever the queue's state and limits. */
+    public void force(TaskEntity task) {
+        Instant now = clock.instant();
+        task.reschedule(now);
+        send(task, now, true, DispatchOrder.NO_RESERVATION);
+    }
+
+    /** Sends a task that waited for a concurrency slot now; its dispatch slot was taken before it waited. */
+    public void releaseWaiting(TaskEntity task) {
+        send(task, clock.instant(), false, limiter.epoch(task.queueName()));
+    }
+
+    private void send(TaskEntity task, Instant due, boolean forced, long epoch) {
+        task.newMessage(due);
+        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation(), forced, epoch), due);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.courier.application;
+
+import dev.courier.infrastructure.persistence.TaskEntity;
+import dev.courier.infrastructure.persistence.TaskRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sends held tasks (see {@link Enqueuer}) as their queue's reservation window reaches them:
+ * earliest due first, each at a slot of the queue's calendar, in batches of one transaction.
+ */
+@Stateless
+public class Promoter {
+
+    static final int BATCH = 500;
+
+    @Inject
+    TaskRepository tasks;
+    @Inject
+    QueueSettingsCache settings;
+    @Inject
+    DispatchLimiter limiter;
+    @Inject
+    Enqueuer enqueuer;
+    @Inject
+    Clock clock;
+
+    /** The running queues holding tasks due within the reservation window. */
+    public List<String> queuesToPromote() {
+        List<String> queues = tasks.runningQueuesWithHeldTasksDue(limiter.horizon(clock.instant()));
+        limiter.backlogsOnlyIn(Set.copyOf(queues));
+        return queues;
+    }
+
+    /**
+     * Sends one batch of the queue's held tasks that are due within the window, as far as its
+     * calendar has slots. Returns whether there may be more to send now.
+     */
+    public boolean promoteBatch(String queueName) {
+        Optional<QueueSettings> queue = settings.get(queueName).filter(QueueSettings::running);
+        if (queue.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<TaskEntity> due = tasks.heldDue(queueName, limiter.horizon(now), BATCH);
+        for (TaskEntity task : due) {
+            if (task.isHeld() && !enqueuer.promote(task, queue.get(), now)) {
+                return false; // the window is full; the rest wait for the next round
+            }
+        }
+        if (due.size() < BATCH) {
+            limiter.backlogPromoted(queueName);
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.courier.infrastructure;
+
+import dev.courier.application.Promoter;
+import dev.courier.application.Sweeper;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Every second: promotes held tasks that their queue's reservation window has reached. Every 30
+ * seconds: sweeps for tasks whose message or attempt was lost. Each batch commits on its own.
+ */
+@Singleton
+@Startup
+public class BacklogTimer {
+
+    private static final Logger LOG = Logger.getLogger(BacklogTimer.class);
+    static final long TICK_MILLIS = 1000;
+    static final int TICKS_PER_SWEEP = 30;
+
+    @Resource
+    TimerService timers;
+    @Inject
+    Promoter promoter;
+    @Inject
+    Sweeper sweeper;
+
+    private int ticks;
+
+    @PostConstruct
+    void start() {
+        timers.createIntervalTimer(TICK_MILLIS, TICK_MILLIS, new TimerConfig("courier-backlog", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void tick() {
+        try {
+            for (String queueName : promoter.queuesToPromote()) {
+                while (promoter.promoteBatch(queueName)) {
+                    // one transaction per batch, until the queue's window is full or nothing is due
+                }
+            }
+            if (++ticks % TICKS_PER_SWEEP == 0) {
+                sweeper.sweep();
+            }
+        } catch (RuntimeException e) {
+            // The database is down, most likely; the next tick tries again.
+            LOG.warnf("Backlog promotion failed, will retry: %s", e.getMessage());
+        }
+    }
+}
