@@ -24,15 +24,18 @@ class ThrottlingIT extends WorkerTest {
 
         api.post("/v2/" + queue.getName() + ":resume", "{}");
 
-        List<Instant> arrivals = sink.await(r -> r.path().equals("/rated"), 200, Duration.ofSeconds(60)).stream()
-                .map(Sink.Received::at).sorted(Comparator.naturalOrder()).toList();
+        List<Sink.Received> received = sink.await(r -> r.path().equals("/rated"), 200, Duration.ofSeconds(60)).stream()
+                .sorted(Comparator.comparing(Sink.Received::at)).toList();
+        List<Instant> arrivals = received.stream().map(Sink.Received::at).toList();
         Duration span = Duration.between(arrivals.get(0), arrivals.get(199));
         assertTrue(span.compareTo(Duration.ofSeconds(19)) >= 0 && span.compareTo(Duration.ofSeconds(21)) <= 0,
                 "200 tasks at 10/s (burst 2) took " + span);
         int burst = queue.getRateLimits().getMaxBurstSize();
         for (int i = 0; i < arrivals.size(); i++) {
             double elapsed = Duration.between(arrivals.get(0), arrivals.get(i)).toMillis() / 1000.0;
-            assertTrue(i + 1 <= burst + 10 * elapsed + 1, (i + 1) + " dispatches after " + elapsed + " s");
+            // The calendar's bound is burst + 1 + rate x elapsed; one more for the jitter of delivery.
+            assertTrue(i + 1 <= burst + 10 * elapsed + 2, (i + 1) + " dispatches after " + elapsed + " s: "
+                    + received.subList(0, i + 1).stream().map(r -> r.header("X-CloudTasks-TaskName") + "@" + r.at()).toList());
         }
     }
 

@@ -34,7 +34,7 @@ public class Enqueuer {
         Instant now = clock.instant();
         boolean dueWithinWindow = !task.scheduleTime().isAfter(limiter.horizon(now));
         if (queue.running() && dueWithinWindow && !limiter.isHoldingBacklog(queue.name())) {
-            if (promote(task, queue, now)) {
+            if (promote(task, queue, now, now)) {
                 return;
             }
             limiter.holdBacklog(queue, now);
@@ -42,9 +42,13 @@ public class Enqueuer {
         task.hold();
     }
 
-    /** Sends a held task if its queue has a slot for it within the window; false if it has none. */
-    boolean promote(TaskEntity task, QueueSettings queue, Instant now) {
-        Optional<Reservation> reservation = limiter.reserve(queue, task.scheduleTime(), now);
+    /**
+     * Sends a task at the first slot of its queue at or after its schedule time and
+     * {@code earliest}, if there is one within the window; false if there is none.
+     */
+    boolean promote(TaskEntity task, QueueSettings queue, Instant earliest, Instant now) {
+        Instant from = task.scheduleTime().isAfter(earliest) ? task.scheduleTime() : earliest;
+        Optional<Reservation> reservation = limiter.reserve(queue, from, now);
         reservation.ifPresent(slot -> send(task, slot.slot(), false, slot.epoch()));
         return reservation.isPresent();
     }

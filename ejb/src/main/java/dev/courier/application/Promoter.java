@@ -5,6 +5,7 @@ import dev.courier.infrastructure.persistence.TaskRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,12 @@ import java.util.Set;
 @Stateless
 public class Promoter {
 
-    static final int BATCH = 500;
+    static final int BATCH = 200;
+    /**
+     * Slots are taken at least this far ahead: a batch's messages become deliverable only when it
+     * commits, and slots that passed meanwhile would all be delivered at once, as a burst.
+     */
+    static final Duration LEAD = Duration.ofSeconds(1);
 
     @Inject
     TaskRepository tasks;
@@ -47,9 +53,10 @@ public class Promoter {
             return false;
         }
         Instant now = clock.instant();
+        Instant earliest = now.plus(LEAD);
         List<TaskEntity> due = tasks.heldDue(queueName, limiter.horizon(now), BATCH);
         for (TaskEntity task : due) {
-            if (task.isHeld() && !enqueuer.promote(task, queue.get(), now)) {
+            if (task.isHeld() && !enqueuer.promote(task, queue.get(), earliest, now)) {
                 return false; // the window is full; the rest wait for the next round
             }
         }
