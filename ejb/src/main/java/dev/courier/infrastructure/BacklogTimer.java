@@ -2,6 +2,7 @@ package dev.courier.infrastructure;
 
 import dev.courier.application.Promoter;
 import dev.courier.application.Sweeper;
+import dev.courier.application.WaitingTasks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -15,8 +16,10 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Every second: promotes held tasks that their queue's reservation window has reached. Every 30
- * seconds: sweeps for tasks whose message or attempt was lost. Each batch commits on its own.
+ * Every second: promotes held tasks that their queue's reservation window has reached, and sends
+ * tasks found waiting for a concurrency slot that has since freed up (after a restart, or when a
+ * wake-up was missed). Every 30 seconds: sweeps for tasks whose message or attempt was lost. Each
+ * batch commits on its own.
  */
 @Singleton
 @Startup
@@ -32,6 +35,8 @@ public class BacklogTimer {
     Promoter promoter;
     @Inject
     Sweeper sweeper;
+    @Inject
+    WaitingTasks waitingTasks;
 
     private int ticks;
 
@@ -49,12 +54,13 @@ public class BacklogTimer {
                     // one transaction per batch, until the queue's window is full or nothing is due
                 }
             }
+            waitingTasks.releaseWhereSlotsAreFree();
             if (++ticks % TICKS_PER_SWEEP == 0) {
                 sweeper.sweep();
             }
         } catch (RuntimeException e) {
             // The database is down, most likely; the next tick tries again.
-            LOG.warnf("Backlog promotion failed, will retry: %s", e.getMessage());
+            LOG.warnf("Backlog timer failed, will retry: %s", e.getMessage());
         }
     }
 }

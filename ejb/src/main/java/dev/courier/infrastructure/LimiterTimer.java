@@ -1,7 +1,6 @@
 package dev.courier.infrastructure;
 
 import dev.courier.application.DispatchLimiter;
-import dev.courier.application.WaitingTasks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -13,27 +12,21 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Every 100 ms: refills the queues' token buckets and lets throttled queues recover. Every
- * second: sends tasks found waiting for a concurrency slot that has since freed up (after a
- * restart, or when a wake-up was missed).
+ * Every 100 ms: moves the queues' dispatch calendars (their token buckets) on and lets throttled
+ * queues recover. Memory only; the database work runs on {@link BacklogTimer}.
  */
 @Singleton
 @Startup
 public class LimiterTimer {
 
     static final long TICK_MILLIS = 100;
-    static final int TICKS_PER_WAITING_CHECK = 10;
 
     @Resource
     TimerService timers;
     @Inject
     DispatchLimiter limiter;
     @Inject
-    WaitingTasks waitingTasks;
-    @Inject
     Clock clock;
-
-    private int ticks;
 
     @PostConstruct
     void start() {
@@ -43,8 +36,5 @@ public class LimiterTimer {
     @Timeout
     void tick() {
         limiter.tick(clock.instant());
-        if (++ticks % TICKS_PER_WAITING_CHECK == 0) {
-            waitingTasks.releaseWhereSlotsAreFree();
-        }
     }
 }
