@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Applies Courier's configure-*.cli scripts to a WildFly installation, offline (embedded CLI).
-# Usage: config/apply.sh WILDFLY_HOME [h2|postgresql] [POSTGRESQL_DRIVER_JAR]
+# Usage: [COURIER_DISPATCH_SESSIONS=N] config/apply.sh WILDFLY_HOME [h2|postgresql] [POSTGRESQL_DRIVER_JAR]
+# COURIER_DISPATCH_SESSIONS (default 64) is the node's concurrent dispatches; the MDB pool, Artemis'
+# client threads and the JmsXA pool are derived from it (see configure-dispatch.cli).
 # Every script is re-runnable, so this can be run again after any change or to switch databases.
 # Against a running server, run the scripts one by one: jboss-cli.sh -c --file=config/configure-X.cli
 set -euo pipefail
@@ -9,6 +11,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 wildfly_home="$1"
 database="${2:-h2}"
 driver_jar="${3:-}"
+
+sessions="${COURIER_DISPATCH_SESSIONS:-64}"
+if ! [[ "$sessions" =~ ^[1-9][0-9]*$ ]]; then
+    echo "COURIER_DISPATCH_SESSIONS must be a positive integer, got '$sessions'" >&2; exit 2
+fi
 
 case "$database" in
     h2|postgresql) ;;
@@ -26,7 +33,12 @@ trap 'rm -rf "$work"' EXIT
     done
     echo "stop-embedded-server"
 } > "$work/apply.cli"
-echo "courier.postgresql.jar=$driver_jar" > "$work/cli.properties"
+{
+    echo "courier.postgresql.jar=$driver_jar"
+    echo "courier.dispatch.sessions=$sessions"
+    echo "courier.dispatch.client-threads=$((sessions + 96))"
+    echo "courier.dispatch.jmsxa-pool=$((sessions + 36))"
+} > "$work/cli.properties"
 
 "$wildfly_home/bin/jboss-cli.sh" --file="$work/apply.cli" --properties="$work/cli.properties"
-echo "Courier configuration ($database) applied to $wildfly_home"
+echo "Courier configuration ($database, $sessions dispatch sessions) applied to $wildfly_home"
