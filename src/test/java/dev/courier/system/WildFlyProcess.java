@@ -17,37 +17,61 @@ import java.util.stream.Stream;
  * configured WildFly of the build with its own base directory (configuration, data, journal,
  * logs) and port offset, and the EAR in its deployments folder.
  */
-final class WildFlyProcess implements AutoCloseable {
+public final class WildFlyProcess implements AutoCloseable {
 
     private final Path home;
     private final Path baseDir;
     private final int portOffset;
+    private final boolean withCourier;
     private Process launcher;
 
-    private WildFlyProcess(Path home, Path baseDir, int portOffset) {
+    private WildFlyProcess(Path home, Path baseDir, int portOffset, boolean withCourier) {
         this.home = home;
         this.baseDir = baseDir;
         this.portOffset = portOffset;
+        this.withCourier = withCourier;
     }
 
     /** A fresh server named {@code name} on {@code portOffset}, with the build's EAR deployed. */
-    static WildFlyProcess prepare(String name, int portOffset) throws IOException {
-        Path home = Path.of(System.getProperty("courier.wildfly.home"));
+    public static WildFlyProcess prepare(String name, int portOffset) throws IOException {
+        return prepare(Path.of(System.getProperty("courier.wildfly.home")), name, portOffset, true);
+    }
+
+    /**
+     * A fresh server of the WildFly installation {@code home}, its base directory {@code name}
+     * beside it; without Courier it is the bare configured WildFly (ready when HTTP answers).
+     */
+    public static WildFlyProcess prepare(Path home, String name, int portOffset, boolean withCourier) throws IOException {
         Path baseDir = home.getParent().resolve(name);
         deleteRecursively(baseDir);
         copyRecursively(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         Files.createDirectories(baseDir.resolve("deployments"));
-        Files.copy(Path.of(System.getProperty("courier.ear")), baseDir.resolve("deployments/courier.ear"),
-                StandardCopyOption.REPLACE_EXISTING);
-        return new WildFlyProcess(home, baseDir, portOffset);
+        if (withCourier) {
+            Files.copy(Path.of(System.getProperty("courier.ear")), baseDir.resolve("deployments/courier.ear"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new WildFlyProcess(home, baseDir, portOffset, withCourier);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + (8080 + portOffset);
     }
 
-    /** Starts the server and waits until Courier answers API calls. */
-    void start() throws IOException, InterruptedException {
+    /** The management CLI's controller address, {@code host:port}. */
+    public String controller() {
+        return "127.0.0.1:" + (9990 + portOffset);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** Starts the server and waits until Courier answers API calls (or, bare, until HTTP answers). */
+    public void start() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
                 "-Djboss.server.base.dir=" + baseDir,
@@ -58,15 +82,20 @@ final class WildFlyProcess implements AutoCloseable {
         awaitReady(Duration.ofSeconds(180));
     }
 
+    /** The server's JVM process id. */
+    public long pid() {
+        return serverProcess().pid();
+    }
+
     /** Stops the server gracefully (SIGTERM), as an operator would. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         serverProcess().destroy();
         serverProcess().onExit().join();
         launcher.waitFor();
     }
 
     /** Kills the server's JVM at once (kill -9): no shutdown hook, no flush. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         ProcessHandle server = serverProcess();
         server.destroyForcibly();
         server.onExit().join();
@@ -90,21 +119,22 @@ final class WildFlyProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI probe = URI.create(baseUrl() + "/v2/projects/ready/locations/probe/queues");
+        URI probe = URI.create(baseUrl() + (withCourier ? "/v2/projects/ready/locations/probe/queues" : "/"));
         Instant giveUp = Instant.now().plus(timeout);
         while (Instant.now().isBefore(giveUp)) {
             if (!launcher.isAlive()) {
                 throw new IllegalStateException("WildFly exited during start; see " + baseDir.resolve("console.log"));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(probe).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                int status = http.send(HttpRequest.newBuilder(probe).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (status == 200 || !withCourier) {
                     return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         throw new IllegalStateException("Courier was not ready within " + timeout);
     }
