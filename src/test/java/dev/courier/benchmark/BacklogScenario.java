@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Big backlogs: heap after GC, boot to ready and API latency of a fresh server, empty and then
  * holding 100k and 1M pending tasks scheduled two to three hours ahead. Creation stops early when
- * the heap after GC passes 85 % of its maximum or CreateTask starts failing; the report says so.
+ * the heap after GC passes 85 % of its maximum, CreateTask starts failing, or the run's time box for
+ * creating (a quarter of an hour, a few minutes in quick mode) is used up; the report says so.
  */
 final class BacklogScenario {
 
@@ -20,6 +21,7 @@ final class BacklogScenario {
     }
 
     static void run(Bench bench, Path home) throws Exception {
+        Instant timeBox = Instant.now().plus(bench.settings.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(9));
         Progress.log("Backlog: empty server");
         bench.boot(home, "bench-backlog", true);
         bench.rest.createQueue(QUEUE, 500, 1000);
@@ -44,6 +46,9 @@ final class BacklogScenario {
                     stopped = "CreateTask failing: " + result.firstFailure();
                 } else if (heap[0] > heap[1] * 0.85) {
                     stopped = String.format("heap after GC at %d of %d MB", heap[0], heap[1]);
+                } else if (pending < target && Instant.now().isAfter(timeBox)) {
+                    stopped = String.format("the benchmark's time box for creating them was used up (at %,.0f tasks/s)",
+                            result.perSecond());
                 }
             }
             Figures loaded = measure(bench);
