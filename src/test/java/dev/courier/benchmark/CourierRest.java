@@ -39,6 +39,14 @@ final class CourierRest {
         expectOk(send(post("/v2/" + LOCATION + "/queues", json)), "create queue " + id);
     }
 
+    void pauseQueue(String id) {
+        expectOk(send(post("/v2/" + LOCATION + "/queues/" + id + ":pause", "{}")), "pause queue " + id);
+    }
+
+    void resumeQueue(String id) {
+        expectOk(send(post("/v2/" + LOCATION + "/queues/" + id + ":resume", "{}")), "resume queue " + id);
+    }
+
     void deleteQueue(String id) {
         send(HttpRequest.newBuilder(uri("/v2/" + LOCATION + "/queues/" + id)).DELETE().build());
     }
