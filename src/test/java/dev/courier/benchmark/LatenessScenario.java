@@ -48,6 +48,7 @@ final class LatenessScenario {
                 }
             });
             long[] sorted = Stats.sorted(lateness);
+            noteLateQueues(bench, perSecond, dueMillis);
             bench.report.row("end-to-end lateness", perSecond + " due/s",
                     String.format("p50 %d ms, p99 %d ms, max %d ms%s", Stats.percentile(sorted, 0.5),
                             Stats.percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
@@ -61,6 +62,26 @@ final class LatenessScenario {
         Charts.lines(bench.chartFile("lateness.png"), "Lateness of each task (arrival - scheduleTime)", "due at (s)",
                 "ms late", chart);
         bench.report.chart("End-to-end lateness", "lateness.png");
+    }
+
+    /** Says which queues' tasks were late (p99 over 100 ms), to tell a slow node from a stuck queue. */
+    private static void noteLateQueues(Bench bench, int perSecond, Map<String, Long> dueMillis) {
+        Map<String, List<Long>> byQueue = new java.util.TreeMap<>();
+        dueMillis.forEach((key, due) -> {
+            String[] queueAndTask = key.split("/");
+            Long arrival = bench.sink.arrival(queueAndTask[0], queueAndTask[1]);
+            byQueue.computeIfAbsent(queueAndTask[0], q -> new ArrayList<>()).add(arrival == null ? Long.MAX_VALUE : arrival - due);
+        });
+        StringBuilder late = new StringBuilder();
+        byQueue.forEach((queue, values) -> {
+            long p99 = Stats.percentile(Stats.sorted(values), 0.99);
+            if (p99 > 100) {
+                late.append(String.format(" %s p50 %d ms, p99 %d ms;", queue, Stats.percentile(Stats.sorted(values), 0.5), p99));
+            }
+        });
+        if (late.length() > 0) {
+            bench.report.note("Lateness at " + perSecond + " due/s, queues with p99 over 100 ms:" + late);
+        }
     }
 
     private static Instant due(Instant start, long seq, int perSecond) {
