@@ -15,7 +15,9 @@ import java.util.Map;
  *
  * <p>System properties: {@code courier.wildfly.home} (the configured WildFly), {@code courier.ear},
  * {@code benchmark.config} (the {@code config/} folder), {@code benchmark.results} and
- * {@code benchmark.quick-results} (output folders of the full and the quick run).
+ * {@code benchmark.quick-results} (output folders of the full and the quick run);
+ * {@code benchmark.only=sizing} runs only the sized server's part (into {@code benchmark-sizing}
+ * beside the quick results).
  */
 public final class Benchmark {
 
@@ -28,22 +30,29 @@ public final class Benchmark {
         Settings settings = quick ? Settings.quickRun() : Settings.fullRun();
         Path home = Path.of(System.getProperty("courier.wildfly.home"));
         Path config = Path.of(System.getProperty("benchmark.config"));
-        Path results = Files.createDirectories(Path.of(System.getProperty(quick ? "benchmark.quick-results" : "benchmark.results")));
+        boolean sizingOnly = "sizing".equals(System.getProperty("benchmark.only"));
+        Path quickResults = Path.of(System.getProperty("benchmark.quick-results"));
+        Path results = Files.createDirectories(sizingOnly ? quickResults.resolveSibling("benchmark-sizing")
+                : quick ? quickResults : Path.of(System.getProperty("benchmark.results")));
         Instant began = Instant.now();
         Progress.log("Courier benchmark (" + (quick ? "quick" : "full") + "), results in " + results);
 
         try (TaskSink sink = new TaskSink()) {
             Bench bench = new Bench(settings, results, sink);
             try {
-                runAll(bench, home, config);
+                if (sizingOnly) {
+                    runSizing(bench, home, config, null, ConcurrencyScenario.series());
+                } else {
+                    runAll(bench, home, config);
+                }
             } finally {
                 if (bench.server != null) {
                     bench.server.close();
                 }
             }
-            String header = String.format("%s run of %s, %s; %d cores, %d MB RAM, Java %s; H2 database (%s). "
+            String header = String.format("%s run of %s, %s; %d cores, %d MB RAM, Java %s; database %s. "
                             + "Server, sink and load generator share the machine. Took %d min.",
-                    quick ? "Quick" : "Full", began.truncatedTo(ChronoUnit.MINUTES), machine(),
+                    sizingOnly ? "Sizing-only" : quick ? "Quick" : "Full", began.truncatedTo(ChronoUnit.MINUTES), machine(),
                     Runtime.getRuntime().availableProcessors(), totalRamMb(), System.getProperty("java.version"),
                     System.getProperty("courier.db", "h2"), Duration.between(began, Instant.now()).toMinutes());
             bench.report.write(results, header);
@@ -68,23 +77,29 @@ public final class Benchmark {
         bench.stop();
 
         BacklogScenario.run(bench, home);
+        runSizing(bench, home, config, courier, concurrency);
+    }
 
+    /** The server built with COURIER_DISPATCH_SESSIONS for 1,000 in flight: footprint, concurrency, throughput. */
+    private static void runSizing(Bench bench, Path home, Path config, FootprintScenario.Footprint courier,
+                                  Map<String, double[][]> concurrency) throws Exception {
         int sessions = bench.settings.sizedSessions();
         Path sized = SizedServer.prepare(home, config, sessions);
         Duration boot = bench.boot(sized, "bench-sized", true);
         Thread.sleep(bench.settings.idle().toMillis());
         long rss = bench.management.rssMb();
         bench.report.row("footprint", "boot to ready, " + sessions + " sessions", FootprintScenario.seconds(boot),
-                FootprintScenario.seconds(courier.boot()) + " (64 sessions)", "-");
-        bench.report.row("footprint", "idle RSS, " + sessions + " sessions", rss + " MB", courier.rssMb() + " MB (64 sessions)", "-");
+                courier == null ? "-" : FootprintScenario.seconds(courier.boot()) + " (64 sessions)", "-");
+        bench.report.row("footprint", "idle RSS, " + sessions + " sessions", rss + " MB",
+                courier == null ? "-" : courier.rssMb() + " MB (64 sessions)", "-");
         ConcurrencyScenario.Run big = ConcurrencyScenario.run(bench, "conc-sized", 1000, bench.settings.sizedTasks());
         bench.report.row("concurrency", sessions + " sessions, queue allows 1,000",
                 String.format("peak %d in flight (reached after %.1f s)", big.peak(), big.secondsToPeak()), "-", "1,000");
         concurrency.put(sessions + " sessions", big.samples());
         DispatchScenario.Delivery sizedDelivery = DispatchScenario.deliver(bench, "sized", 10, bench.settings.dispatchBacklog());
         bench.report.row("dispatch throughput", String.format("10 queues, %,d due, %d sessions", bench.settings.dispatchBacklog(),
-                sessions), String.format("%,.0f/s", sizedDelivery.rate()), String.format("%,.0f/s (64 sessions)",
-                bench.dispatchRate), "-");
+                sessions), String.format("%,.0f/s", sizedDelivery.rate()), bench.dispatchRate == 0 ? "-"
+                : String.format("%,.0f/s (64 sessions)", bench.dispatchRate), "-");
         bench.stop();
         ConcurrencyScenario.chart(bench, concurrency);
     }
