@@ -11,8 +11,8 @@ import java.time.Duration;
 record Settings(boolean quick, Duration createRun, int dispatchBacklog, int latenessSeconds, int[] rateWindowSeconds,
                 int fairnessBacklog, int[] pendingBacklogs, int sizedSessions, int sizedTasks, Duration idle) {
 
-    /** Sessions for 1,000 concurrent dispatches of one queue: its node cap is sessions - sessions/8. */
-    static final int SESSIONS_FOR_1000 = 1150;
+    /** Sessions for 1,000 concurrent dispatches of one queue: its node cap is sessions - min(sessions/8, 32). */
+    static final int SESSIONS_FOR_1000 = 1040;
 
     static Settings fullRun() {
         return new Settings(false, Duration.ofSeconds(10), 20_000, 15, new int[] {60, 60, 30, 20}, 10_000,

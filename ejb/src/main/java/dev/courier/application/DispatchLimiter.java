@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * moves on. This bounds the messages in the broker by rate x window per queue, whatever the
  * backlog, and keeps one queue's backlog from filling the broker ahead of other queues' tasks.
  *
- * <p>One queue never takes all of the node's dispatch sessions: an eighth of them (at least 4)
- * stay free for other queues, so a slow worker cannot stall the rest.
+ * <p>One queue never takes all of the node's dispatch sessions: an eighth of them (at least 4, at
+ * most 32) stay free for other queues, so a slow worker cannot stall the rest.
  */
 @ApplicationScoped
 public class DispatchLimiter {
@@ -41,7 +41,7 @@ public class DispatchLimiter {
 
     /** The most attempts of one queue this node runs at once. */
     int nodeCapPerQueue() {
-        return Math.max(1, sessions - Math.max(4, sessions / 8));
+        return Math.max(1, sessions - Math.max(4, Math.min(sessions / 8, 32)));
     }
 
     /** The latest instant a slot may be given out for now. */

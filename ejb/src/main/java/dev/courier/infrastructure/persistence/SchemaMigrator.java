@@ -37,7 +37,8 @@ public class SchemaMigrator {
             "V1__queues_and_tasks.sql",
             "V2__routing_tombstones_iam.sql",
             "V3__waiting_for_slot.sql",
-            "V4__held_tasks.sql");
+            "V4__held_tasks.sql",
+            "V5__task_list_index.sql");
 
     @Resource(lookup = "java:jboss/datasources/CourierDS")
     DataSource dataSource;
