@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,24 +32,21 @@ class FaultInjectionIT extends OwnServerTest {
     void everyAcceptedTaskIsDeliveredThroughRepeatedKills() throws Exception {
         CourierApi api = new CourierApi(server.baseUrl());
         Queue queue = api.createQueue("\"retryConfig\":{\"minBackoff\":\"0.5s\",\"maxBackoff\":\"2s\"}");
-        Set<String> accepted = ConcurrentHashMap.newKeySet();
-        AtomicBoolean loading = new AtomicBoolean(true);
-        Thread load = new Thread(() -> createSteadily(api, queue, accepted, loading), "load");
-        load.start();
-
         List<Duration> recoveries = new ArrayList<>();
-        for (int kill = 0; kill < KILLS; kill++) {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(3_000, 8_000));
-            Instant killed = Instant.now();
-            server.kill();
-            server.start();
-            recoveries.add(Duration.between(killed, Instant.now()));
+        TaskLoad load = new TaskLoad(api, queue, sink.url("/fault"));
+        try (load) {
+            for (int kill = 0; kill < KILLS; kill++) {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(3_000, 8_000));
+                Instant killed = Instant.now();
+                server.kill();
+                server.start();
+                recoveries.add(Duration.between(killed, Instant.now()));
+            }
+            Thread.sleep(3_000);
         }
-        Thread.sleep(3_000);
-        loading.set(false);
-        load.join();
 
-        Map<String, Long> deliveries = awaitDeliveries(accepted, Duration.ofSeconds(120));
+        Set<String> accepted = load.accepted();
+        Map<String, Long> deliveries = sink.awaitEach(accepted, "/fault", Duration.ofSeconds(120));
         List<String> lost = accepted.stream().filter(name -> !deliveries.containsKey(name)).sorted().toList();
         long duplicated = accepted.stream().filter(name -> deliveries.getOrDefault(name, 0L) > 1).count();
         System.out.printf("Fault injection (%s): accepted %d, delivered %d, lost %d, duplicated %d (%.2f%%), "
@@ -60,46 +54,5 @@ class FaultInjectionIT extends OwnServerTest {
                 accepted.size(), accepted.size() - lost.size(), lost.size(), duplicated,
                 100.0 * duplicated / Math.max(1, accepted.size()), recoveries);
         assertEquals(List.of(), lost, "accepted tasks never delivered");
-    }
-
-    /** Creates uniquely named tasks, due within five seconds, as fast as one client can. */
-    private void createSteadily(CourierApi api, Queue queue, Set<String> accepted, AtomicBoolean loading) {
-        int n = 0;
-        while (loading.get()) {
-            String id = "t-" + n++;
-            Instant due = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(0, 5_000));
-            try {
-                CourierApi.Answer answer = api.post("/v2/" + queue.getName() + "/tasks", "{\"task\":{\"name\":\""
-                        + queue.getName() + "/tasks/" + id + "\",\"scheduleTime\":\"" + due
-                        + "\",\"httpRequest\":{\"url\":\"" + sink.url("/fault") + "\"}}}");
-                if (answer.status() == 200) {
-                    accepted.add(id);
-                }
-            } catch (AssertionError serverDown) {
-                sleepQuietly();
-            }
-        }
-    }
-
-    private Map<String, Long> awaitDeliveries(Set<String> accepted, Duration timeout) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(timeout);
-        Map<String, Long> deliveries;
-        do {
-            deliveries = sink.matching(r -> r.path().equals("/fault")).stream()
-                    .collect(Collectors.groupingBy(Sink.Received::taskName, Collectors.counting()));
-            if (deliveries.keySet().containsAll(accepted)) {
-                break;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(giveUp));
-        return deliveries;
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.courier.system;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,11 +20,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A worker on a real port: records every request it receives and answers with scripted replies
  * (200 at once when the script is used up). Serves requests concurrently and records how many
- * were in progress at the same time.
+ * were in progress at the same time, and which answers it finished sending. It can go down (its
+ * port closed, so connections are refused) and come back on the same port.
  */
 final class Sink implements AutoCloseable {
 
@@ -54,49 +58,75 @@ final class Sink implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    /** A request the worker finished answering, and when. */
+    record Answered(Received request, int status, Instant at) {
+    }
+
+    private final int port;
+    private volatile HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Answered> answered = new CopyOnWriteArrayList<>();
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private volatile Reply fallback = Reply.of(200);
     private final AtomicInteger inProgress = new AtomicInteger();
     private final AtomicInteger peakInProgress = new AtomicInteger();
 
     Sink() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
-        server.setExecutor(threads);
-        server.createContext("/", exchange -> {
-            int now = inProgress.incrementAndGet();
-            peakInProgress.accumulateAndGet(now, Math::max);
-            try {
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                Map<String, String> headers = new TreeMap<>();
-                exchange.getRequestHeaders().forEach((name, values) ->
-                        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-                received.add(new Received(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        headers, body));
-                Reply reply = script.pollFirst();
-                reply = reply == null ? fallback : reply;
-                if (!reply.delay().isZero()) {
-                    Thread.sleep(reply.delay().toMillis());
-                }
-                if (reply.retryAfter() != null) {
-                    exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
-                }
-                exchange.sendResponseHeaders(reply.status(), -1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException abandoned) {
-                // Courier gave up on the request (deadline): nothing to answer
-            } finally {
-                inProgress.decrementAndGet();
-                exchange.close();
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    /** Closes the port: from now on Courier's connections are refused. Requests in progress are dropped. */
+    void goDown() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port, with the same script and records. */
+    void comeBack() throws IOException {
+        server = listen(port);
+    }
+
+    private HttpServer listen(int onPort) throws IOException {
+        HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 1000);
+        listening.setExecutor(threads);
+        listening.createContext("/", this::handle);
+        listening.start();
+        return listening;
+    }
+
+    private void handle(HttpExchange exchange) {
+        int now = inProgress.incrementAndGet();
+        peakInProgress.accumulateAndGet(now, Math::max);
+        try {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
             }
-        });
-        server.start();
+            Map<String, String> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            Received request = new Received(Instant.now(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), headers, body);
+            received.add(request);
+            Reply reply = script.pollFirst();
+            reply = reply == null ? fallback : reply;
+            if (!reply.delay().isZero()) {
+                Thread.sleep(reply.delay().toMillis());
+            }
+            if (reply.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+            }
+            exchange.sendResponseHeaders(reply.status(), -1);
+            answered.add(new Answered(request, reply.status(), Instant.now()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException abandoned) {
+            // Courier gave up on the request (deadline): nothing to answer
+        } finally {
+            inProgress.decrementAndGet();
+            exchange.close();
+        }
     }
 
     /** The statuses to answer with, in order, before falling back to 200. */
@@ -119,12 +149,21 @@ final class Sink implements AutoCloseable {
         return this;
     }
 
+    int inProgress() {
+        return inProgress.get();
+    }
+
+    /** The answers the worker finished sending (Courier may still have dropped the connection first). */
+    List<Answered> answered() {
+        return new ArrayList<>(answered);
+    }
+
     int peakInProgress() {
         return peakInProgress.get();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.1:" + port + path;
     }
 
     List<Received> requestsFor(String taskId) {
@@ -151,6 +190,25 @@ final class Sink implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new AssertionError("Expected " + count + " requests within " + timeout + ", got " + matching(filter).size());
+    }
+
+    /** How many requests each task got on {@code path}, by task name. */
+    Map<String, Long> deliveriesByTask(String path) {
+        return matching(r -> r.path().equals(path)).stream()
+                .collect(Collectors.groupingBy(Received::taskName, Collectors.counting()));
+    }
+
+    /**
+     * Waits until each of the tasks {@code ids} got a request on {@code path}, or {@code timeout}
+     * passes, then two seconds more for late duplicates; returns {@link #deliveriesByTask}.
+     */
+    Map<String, Long> awaitEach(Set<String> ids, String path, Duration timeout) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(timeout);
+        while (!deliveriesByTask(path).keySet().containsAll(ids) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(2_000);
+        return deliveriesByTask(path);
     }
 
     @Override
