@@ -8,6 +8,7 @@ import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
 import dev.courier.domain.StatusCode;
+import dev.courier.infrastructure.persistence.EntityLookup;
 import dev.courier.infrastructure.persistence.IamPolicyEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import jakarta.ejb.Stateless;
@@ -28,19 +29,21 @@ public class IamService {
 
     @Inject
     QueueRepository queues;
+    @Inject
+    EntityLookup lookup;
     @PersistenceContext(unitName = "courier")
     EntityManager em;
 
     public Policy get(String resource) {
         String queue = existingQueue(resource);
-        IamPolicyEntity stored = em.find(IamPolicyEntity.class, queue);
+        IamPolicyEntity stored = lookup.find(IamPolicyEntity.class, queue).orElse(null);
         return stored == null ? withEtag(Policy.getDefaultInstance()) : decode(stored.policy());
     }
 
     /** Replaces the policy; a request carrying a stale etag is ABORTED, as on Google Cloud. */
     public Policy set(String resource, Policy policy) {
         String queue = existingQueue(resource);
-        IamPolicyEntity stored = em.find(IamPolicyEntity.class, queue);
+        IamPolicyEntity stored = lookup.find(IamPolicyEntity.class, queue).orElse(null);
         Policy current = stored == null ? withEtag(Policy.getDefaultInstance()) : decode(stored.policy());
         if (!policy.getEtag().isEmpty() && !policy.getEtag().equals(current.getEtag())) {
             throw new ApiException(StatusCode.ABORTED, "The policy's etag does not match the current policy; "

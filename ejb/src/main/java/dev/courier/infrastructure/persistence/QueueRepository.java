@@ -1,6 +1,7 @@
 package dev.courier.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -13,9 +14,11 @@ public class QueueRepository {
 
     @PersistenceContext(unitName = "courier")
     EntityManager em;
+    @Inject
+    EntityLookup lookup;
 
     public Optional<QueueEntity> find(String name) {
-        return Optional.ofNullable(em.find(QueueEntity.class, name));
+        return lookup.find(QueueEntity.class, name);
     }
 
     public void add(QueueEntity queue) {
@@ -55,6 +58,6 @@ public class QueueRepository {
 
     /** Locks a queue row for the rest of the transaction (serializes creates of the same name). */
     public Optional<QueueEntity> lock(String name) {
-        return Optional.ofNullable(em.find(QueueEntity.class, name, LockModeType.PESSIMISTIC_WRITE));
+        return lookup.find(QueueEntity.class, name, LockModeType.PESSIMISTIC_WRITE);
     }
 }

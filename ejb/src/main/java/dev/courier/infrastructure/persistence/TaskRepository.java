@@ -1,6 +1,7 @@
 package dev.courier.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -14,9 +15,11 @@ public class TaskRepository {
 
     @PersistenceContext(unitName = "courier")
     EntityManager em;
+    @Inject
+    EntityLookup lookup;
 
     public Optional<TaskEntity> find(long id) {
-        return Optional.ofNullable(em.find(TaskEntity.class, id));
+        return lookup.find(TaskEntity.class, id);
     }
 
     /**
@@ -25,7 +28,7 @@ public class TaskRepository {
      * task's release) never both move it on and send two live messages.
      */
     public Optional<TaskEntity> findLocked(long id) {
-        return Optional.ofNullable(em.find(TaskEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return lookup.find(TaskEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Row-locks a task loaded earlier and reloads its state, which another transaction may have changed. */

@@ -1,6 +1,7 @@
 package dev.courier.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -11,6 +12,8 @@ public class TombstoneRepository {
 
     @PersistenceContext(unitName = "courier")
     EntityManager em;
+    @Inject
+    EntityLookup lookup;
 
     public void buryTask(String queueName, String taskId, Instant expireTime) {
         em.merge(new TaskTombstone(queueName, taskId, expireTime));
@@ -34,8 +37,8 @@ public class TombstoneRepository {
     }
 
     public boolean isTaskBuried(String queueName, String taskId, Instant now) {
-        TaskTombstone tombstone = em.find(TaskTombstone.class, queueName + "/tasks/" + taskId);
-        return tombstone != null && tombstone.expireTime().isAfter(now);
+        return lookup.find(TaskTombstone.class, queueName + "/tasks/" + taskId)
+                .filter(tombstone -> tombstone.expireTime().isAfter(now)).isPresent();
     }
 
     public void buryQueue(String name, Instant expireTime) {
@@ -43,8 +46,8 @@ public class TombstoneRepository {
     }
 
     public boolean isQueueBuried(String name, Instant now) {
-        QueueTombstone tombstone = em.find(QueueTombstone.class, name);
-        return tombstone != null && tombstone.expireTime().isAfter(now);
+        return lookup.find(QueueTombstone.class, name)
+                .filter(tombstone -> tombstone.expireTime().isAfter(now)).isPresent();
     }
 
     /** Deletes expired tombstones; returns how many. */
