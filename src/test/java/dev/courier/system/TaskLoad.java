@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  */
 final class TaskLoad implements AutoCloseable {
 
-    /** One API call's outcome; {@code status} is 0 when Courier did not answer at all; no body kept for 200. */
-    record Call(Instant at, String rpc, int status, String body) {
+    /**
+     * One API call: when it was sent and answered, and the answer; {@code status} is 0 when
+     * Courier did not answer at all; no body is kept for 200.
+     */
+    record Call(Instant sent, Instant answered, String rpc, int status, String body) {
     }
 
     private final CourierApi api;
@@ -77,14 +80,14 @@ final class TaskLoad implements AutoCloseable {
     }
 
     private CourierApi.Answer call(String rpc, Supplier<CourierApi.Answer> request) {
-        Instant at = Instant.now();
+        Instant sent = Instant.now();
         CourierApi.Answer answer;
         try {
             answer = request.get();
         } catch (AssertionError noAnswer) {
             answer = new CourierApi.Answer(0, String.valueOf(noAnswer.getMessage()));
         }
-        calls.add(new Call(at, rpc, answer.status(), answer.status() == 200 ? "" : answer.body()));
+        calls.add(new Call(sent, Instant.now(), rpc, answer.status(), answer.status() == 200 ? "" : answer.body()));
         if (answer.status() != 200) {
             pause(); // as a client backs off from a server that is down or unavailable
         }
