@@ -3,6 +3,7 @@ package dev.courier.application;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.StatusCode;
 import jakarta.ejb.EJBException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -25,6 +26,13 @@ public final class Failures {
             "jakarta.resource.ResourceException",
             "jakarta.resource.spi.ResourceAllocationException",
             "java.net.ConnectException");
+
+    /**
+     * SQLStates of a lost connection that drivers report as a plain SQLException: class 08
+     * (connection exception) and the server going down under an open connection (57P01 admin
+     * shutdown, 57P02 crash shutdown, 57P03 cannot connect now; PostgreSQL's fast stop sends 57P01).
+     */
+    private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
 
     private Failures() {
     }
@@ -50,10 +58,15 @@ public final class Failures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLException sql && isConnectionLost(sql.getSQLState())
                     || CONNECTION_FAILURES.contains(cause.getClass().getName())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isConnectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || SERVER_GONE_STATES.contains(sqlState));
     }
 }

@@ -23,6 +23,16 @@ class FailuresTest {
     }
 
     @Test
+    void recognisesAConnectionLostOrAServerShuttingDownByItsSqlState() {
+        // What PostgreSQL's fast stop gives a statement on an open connection.
+        assertTrue(Failures.isDatabaseOutage(new RuntimeException(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
+        assertTrue(Failures.isDatabaseOutage(new SQLException("An I/O error occurred", "08006")));
+        assertFalse(Failures.isDatabaseOutage(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertFalse(Failures.isDatabaseOutage(new SQLException("syntax error", "42601")));
+    }
+
+    @Test
     void answersRefusalsAsThemselvesOutagesAsUnavailableAndBugsAsInternal() {
         ApiException refused = ApiException.invalidArgument("bad");
         assertSame(refused, Failures.toApiException(refused));
