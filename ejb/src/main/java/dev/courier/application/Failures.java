@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -55,15 +57,29 @@ public final class Failures {
     }
 
     static boolean isDatabaseOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLRecoverableException
-                    || cause instanceof SQLException sql && isConnectionLost(sql.getSQLState())
-                    || CONNECTION_FAILURES.contains(cause.getClass().getName())) {
+        return isDatabaseOutage(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Looks through causes and suppressed exceptions: a commit that failed because the connection
+     * died carries the driver's exception as a suppressed one (Narayana's RollbackException).
+     */
+    private static boolean isDatabaseOutage(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException
+                || failure instanceof SQLRecoverableException
+                || failure instanceof SQLException sql && isConnectionLost(sql.getSQLState())
+                || CONNECTION_FAILURES.contains(failure.getClass().getName())) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (isDatabaseOutage(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return isDatabaseOutage(failure.getCause(), seen);
     }
 
     private static boolean isConnectionLost(String sqlState) {

@@ -33,6 +33,15 @@ class FailuresTest {
     }
 
     @Test
+    void recognisesAConnectionLostAtCommitAsASuppressedException() {
+        // Narayana's "Could not commit transaction" carries the driver's exception as suppressed.
+        IllegalStateException rolledBack = new IllegalStateException("Could not commit transaction");
+        rolledBack.addSuppressed(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertTrue(Failures.isDatabaseOutage(new RuntimeException(rolledBack)));
+        assertEquals(StatusCode.UNAVAILABLE, Failures.toApiException(new RuntimeException(rolledBack)).code());
+    }
+
+    @Test
     void answersRefusalsAsThemselvesOutagesAsUnavailableAndBugsAsInternal() {
         ApiException refused = ApiException.invalidArgument("bad");
         assertSame(refused, Failures.toApiException(refused));
