@@ -61,8 +61,8 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Attempt> start(DispatchOrder order) {
-        Optional<TaskEntity> found = tasks.findLocked(order.taskRowId());
-        if (found.isEmpty() || found.get().generation() != order.generation()) {
+        Optional<TaskEntity> found = current(order);
+        if (found.isEmpty()) {
             LOG.debugf("Dropping stale dispatch message for row %d generation %d", order.taskRowId(), order.generation());
             return Optional.empty();
         }
@@ -89,8 +89,8 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void finish(Attempt attempt, AttemptResult result) {
-        Optional<TaskEntity> found = tasks.findLocked(attempt.order().taskRowId());
-        if (found.isEmpty() || found.get().generation() != attempt.order().generation()) {
+        Optional<TaskEntity> found = current(attempt.order());
+        if (found.isEmpty()) {
             return; // deleted or rescheduled while the worker was busy: nothing left to record
         }
         TaskEntity task = found.get();
@@ -131,9 +131,7 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void hold(DispatchOrder order) {
-        tasks.findLocked(order.taskRowId())
-                .filter(task -> task.generation() == order.generation() && !task.isInFlight())
-                .ifPresent(TaskEntity::hold);
+        current(order).filter(task -> !task.isInFlight()).ifPresent(TaskEntity::hold);
     }
 
     /**
@@ -142,9 +140,7 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void waitForSlot(DispatchOrder order) {
-        tasks.findLocked(order.taskRowId())
-                .filter(task -> task.generation() == order.generation())
-                .ifPresent(TaskEntity::waitForSlot);
+        current(order).ifPresent(TaskEntity::waitForSlot);
     }
 
     /** Sends up to {@code count} of the queue's waiting tasks now; returns how many there were. */
@@ -159,6 +155,11 @@ public class AttemptLedger {
             }
         }
         return released;
+    }
+
+    /** The task the message names, row-locked, unless it is gone or has moved to a newer message. */
+    private Optional<TaskEntity> current(DispatchOrder order) {
+        return tasks.findLocked(order.taskRowId()).filter(task -> task.generation() == order.generation());
     }
 
     /** A finished task is deleted and its name refused for new tasks for the tombstone window. */

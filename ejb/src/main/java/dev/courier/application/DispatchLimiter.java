@@ -49,9 +49,8 @@ public class DispatchLimiter {
         return now.plus(reservationWindow);
     }
 
-    /** A slot for a task due at {@code due}, within the reservation window; empty if none is left. */
-    Optional<Reservation> reserve(QueueSettings queue, Instant due, Instant now) {
-        Instant from = due.isBefore(now) ? now : due;
+    /** A slot at or after {@code from} (not before now), within the reservation window; empty if none is left. */
+    Optional<Reservation> reserve(QueueSettings queue, Instant from, Instant now) {
         return limiter(queue.name(), queue.limits(), now).reserve(queue.limits(), from, horizon(now), now);
     }
 

@@ -51,8 +51,7 @@ final class QueueLimiter {
     synchronized Optional<Reservation> reserve(RateLimits configured, Instant due, Instant latest, Instant now) {
         configure(configured);
         lastUsed = now;
-        Instant from = throttle.heldUntil().isAfter(due) ? throttle.heldUntil() : due;
-        return calendar.reserve(from, latest).map(slot -> new Reservation(slot, epoch));
+        return slotFrom(due, latest);
     }
 
     /**
@@ -63,7 +62,7 @@ final class QueueLimiter {
         configure(configured);
         lastUsed = now;
         if (reservedEpoch != epoch || throttle.heldUntil().isAfter(now)) {
-            Optional<Reservation> reservation = reserve(configured, now, latest, now);
+            Optional<Reservation> reservation = slotFrom(now, latest);
             if (reservation.isEmpty()) {
                 holdingBacklog = true;
                 return Admission.HOLD;
@@ -147,6 +146,12 @@ final class QueueLimiter {
 
     synchronized double effectiveRate() {
         return calendar.rate();
+    }
+
+    /** A slot of the current calendar at or after {@code due}, never before a Retry-After hold ends. */
+    private Optional<Reservation> slotFrom(Instant due, Instant latest) {
+        Instant from = throttle.heldUntil().isAfter(due) ? throttle.heldUntil() : due;
+        return calendar.reserve(from, latest).map(slot -> new Reservation(slot, epoch));
     }
 
     private int concurrency() {
