@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every scenario against Courier on a real WildFly (port offset 600) and writes
@@ -30,9 +32,12 @@ public final class Benchmark {
         Settings settings = quick ? Settings.quickRun() : Settings.fullRun();
         Path home = Path.of(System.getProperty("courier.wildfly.home"));
         Path config = Path.of(System.getProperty("benchmark.config"));
-        boolean sizingOnly = "sizing".equals(System.getProperty("benchmark.only"));
+        String only = System.getProperty("benchmark.only", "all");
+        boolean sizingOnly = "sizing".equals(only);
+        boolean someOnly = !sizingOnly && !"all".equals(only);
         Path quickResults = Path.of(System.getProperty("benchmark.quick-results"));
         Path results = Files.createDirectories(sizingOnly ? quickResults.resolveSibling("benchmark-sizing")
+                : someOnly ? quickResults.resolveSibling("benchmark-only")
                 : quick ? quickResults : Path.of(System.getProperty("benchmark.results")));
         Instant began = Instant.now();
         Progress.log("Courier benchmark (" + (quick ? "quick" : "full") + "), results in " + results);
@@ -42,6 +47,8 @@ public final class Benchmark {
             try {
                 if (sizingOnly) {
                     runSizing(bench, home, config, null, ConcurrencyScenario.series());
+                } else if (someOnly) {
+                    runSome(bench, home, Set.of(only.split(",")));
                 } else {
                     runAll(bench, home, config);
                 }
@@ -52,7 +59,7 @@ public final class Benchmark {
             }
             String header = String.format("%s run of %s, %s; %d cores, %d MB RAM, Java %s; database %s. "
                             + "Server, sink and load generator share the machine. Took %d min.",
-                    sizingOnly ? "Sizing-only" : quick ? "Quick" : "Full", began.truncatedTo(ChronoUnit.MINUTES), machine(),
+                    sizingOnly ? "Sizing-only" : someOnly ? "Partial (" + only + ")" : quick ? "Quick" : "Full", began.truncatedTo(ChronoUnit.MINUTES), machine(),
                     Runtime.getRuntime().availableProcessors(), totalRamMb(), System.getProperty("java.version"),
                     System.getProperty("courier.db", "h2"), Duration.between(began, Instant.now()).toMinutes());
             bench.report.write(results, header);
@@ -78,6 +85,34 @@ public final class Benchmark {
 
         BacklogScenario.run(bench, home);
         runSizing(bench, home, config, courier, concurrency);
+    }
+
+    /** The named scenarios, in their usual order (for work on one figure); sizing has its own mode. */
+    private static void runSome(Bench bench, Path home, Set<String> names) throws Exception {
+        Map<String, Scenario> onDefaultServer = new LinkedHashMap<>();
+        onDefaultServer.put("create", CreateScenario::run);
+        onDefaultServer.put("dispatch", DispatchScenario::run);
+        onDefaultServer.put("lateness", LatenessScenario::run);
+        onDefaultServer.put("rate", RateScenario::run);
+        onDefaultServer.put("fairness", FairnessScenario::run);
+        if (onDefaultServer.keySet().stream().anyMatch(names::contains)) {
+            bench.boot(home, "bench-courier", true);
+            bench.management.deploy(NoopWar.write(home.resolveSibling("bench-noop.war")));
+            for (Map.Entry<String, Scenario> scenario : onDefaultServer.entrySet()) {
+                if (names.contains(scenario.getKey())) {
+                    scenario.getValue().run(bench);
+                }
+            }
+            bench.stop();
+        }
+        if (names.contains("backlog")) {
+            BacklogScenario.run(bench, home);
+        }
+    }
+
+    /** A scenario that runs on the default server. */
+    private interface Scenario {
+        void run(Bench bench) throws Exception;
     }
 
     /** The server built with COURIER_DISPATCH_SESSIONS for 1,000 in flight: footprint, concurrency, throughput. */

@@ -38,7 +38,8 @@ public class SchemaMigrator {
             "V2__routing_tombstones_iam.sql",
             "V3__waiting_for_slot.sql",
             "V4__held_tasks.sql",
-            "V5__task_list_index.sql");
+            "V5__task_list_index.sql",
+            "V6__commit_markable_xids.sql");
 
     @Resource(lookup = "java:jboss/datasources/CourierDS")
     DataSource dataSource;
