@@ -1,6 +1,7 @@
 package dev.courier.application;
 
 import dev.courier.domain.AttemptResult;
+import dev.courier.domain.DispatchPrecedence;
 import dev.courier.infrastructure.http.WorkerClient;
 import dev.courier.infrastructure.messaging.DispatchMessages;
 import dev.courier.infrastructure.messaging.DispatchOrder;
@@ -76,7 +77,8 @@ public class Dispatcher {
             case ADMITTED -> true;
             case DEFERRED -> {
                 Reservation slot = admission.reservation();
-                messages.schedule(order.reservedIn(slot.epoch()), slot.slot());
+                // The message came due now, so its slot's distance from now says whether it is behind.
+                messages.schedule(order.reservedIn(slot.epoch()), slot.slot(), DispatchPrecedence.of(now, slot.slot()));
                 yield false;
             }
             case HOLD -> {

@@ -1,5 +1,6 @@
 package dev.courier.application;
 
+import dev.courier.domain.DispatchPrecedence;
 import dev.courier.infrastructure.messaging.DispatchMessages;
 import dev.courier.infrastructure.messaging.DispatchOrder;
 import dev.courier.infrastructure.persistence.TaskEntity;
@@ -49,7 +50,8 @@ public class Enqueuer {
     boolean promote(TaskEntity task, QueueSettings queue, Instant earliest, Instant now) {
         Instant from = task.scheduleTime().isAfter(earliest) ? task.scheduleTime() : earliest;
         Optional<Reservation> reservation = limiter.reserve(queue, from, now);
-        reservation.ifPresent(slot -> send(task, slot.slot(), false, slot.epoch()));
+        reservation.ifPresent(slot -> send(task, slot.slot(), DispatchPrecedence.of(task.scheduleTime(), slot.slot()),
+                slot.epoch()));
         return reservation.isPresent();
     }
 
@@ -57,16 +59,20 @@ public class Enqueuer {
     public void force(TaskEntity task) {
         Instant now = clock.instant();
         task.reschedule(now);
-        send(task, now, true, DispatchOrder.NO_RESERVATION);
+        send(task, now, DispatchPrecedence.FORCED, DispatchOrder.NO_RESERVATION);
     }
 
-    /** Sends a task that waited for a concurrency slot now; its dispatch slot was taken before it waited. */
+    /**
+     * Sends a task that waited for a concurrency slot now; its dispatch slot was taken before it
+     * waited. It has waited its turn, so it does not queue again behind other queues' backlogs.
+     */
     public void releaseWaiting(TaskEntity task) {
-        send(task, clock.instant(), false, limiter.epoch(task.queueName()));
+        send(task, clock.instant(), DispatchPrecedence.ON_TIME, limiter.epoch(task.queueName()));
     }
 
-    private void send(TaskEntity task, Instant due, boolean forced, long epoch) {
+    private void send(TaskEntity task, Instant due, DispatchPrecedence precedence, long epoch) {
         task.newMessage(due);
-        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation(), forced, epoch), due);
+        boolean forced = precedence == DispatchPrecedence.FORCED;
+        messages.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation(), forced, epoch), due, precedence);
     }
 }

@@ -1,5 +1,6 @@
 package dev.courier.infrastructure.messaging;
 
+import dev.courier.domain.DispatchPrecedence;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,8 @@ import java.time.Instant;
 /**
  * Puts dispatch messages on the Artemis dispatch queue, due at the task's schedule time (Artemis
  * scheduled delivery). The injected context is the XA {@code java:/JmsXA} one, so a message commits
- * or rolls back with the task row written in the same transaction.
+ * or rolls back with the task row written in the same transaction. Its JMS priority carries the
+ * task's {@link DispatchPrecedence}: among messages already due, Artemis delivers higher ones first.
  */
 @ApplicationScoped
 public class DispatchMessages {
@@ -24,8 +26,9 @@ public class DispatchMessages {
     @Resource(lookup = "java:/jms/queue/CourierDispatch")
     Queue dispatchQueue;
 
-    public void schedule(DispatchOrder order, Instant due) {
+    public void schedule(DispatchOrder order, Instant due, DispatchPrecedence precedence) {
         jms.createProducer()
+                .setPriority(precedence.brokerPriority())
                 .setProperty(DispatchOrder.QUEUE_NAME, order.queueName())
                 .setProperty(DispatchOrder.TASK_ROW_ID, order.taskRowId())
                 .setProperty(DispatchOrder.GENERATION, order.generation())
