@@ -148,7 +148,6 @@ public class AttemptLedger {
     public int releaseWaiting(String queueName, int count) {
         int released = 0;
         for (TaskEntity task : tasks.waiting(queueName, count)) {
-            tasks.lock(task);
             if (task.isWaitingForSlot()) { // not released meanwhile by another transaction
                 enqueuer.releaseWaiting(task);
                 released++;

@@ -149,9 +149,7 @@ public class TaskService {
     /** The named task, row-locked for the rest of the transaction. */
     private TaskEntity existing(String name) {
         TaskName taskName = TaskName.parse(name);
-        TaskEntity task = tasks.find(taskName.queue().toString(), taskName.taskId()).orElseThrow(Errors::entityNotFound);
-        tasks.lock(task);
-        return task;
+        return tasks.findLocked(taskName.queue().toString(), taskName.taskId()).orElseThrow(Errors::entityNotFound);
     }
 
     private static long afterRow(String pageToken) {

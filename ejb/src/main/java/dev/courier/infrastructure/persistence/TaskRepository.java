@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,18 +39,23 @@ public class TaskRepository {
         return lookup.find(TaskEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Row-locks a task loaded earlier and reloads its state, which another transaction may have changed. */
-    public void lock(TaskEntity task) {
-        em.refresh(task, LockModeType.PESSIMISTIC_WRITE);
+    public Optional<TaskEntity> find(String queueName, String taskId) {
+        return byName(queueName, taskId).getResultStream().findFirst();
     }
 
-    public Optional<TaskEntity> find(String queueName, String taskId) {
+    /**
+     * Finds and row-locks a task by name. Locking in the query, not after it, means a task
+     * deleted meanwhile is simply not found.
+     */
+    public Optional<TaskEntity> findLocked(String queueName, String taskId) {
+        return byName(queueName, taskId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    private TypedQuery<TaskEntity> byName(String queueName, String taskId) {
         return em.createQuery("select t from TaskEntity t where t.queueName = :queue and t.taskId = :taskId",
                         TaskEntity.class)
                 .setParameter("queue", queueName)
-                .setParameter("taskId", taskId)
-                .getResultStream()
-                .findFirst();
+                .setParameter("taskId", taskId);
     }
 
     public void add(TaskEntity task) {
@@ -116,12 +122,17 @@ public class TaskRepository {
                 .executeUpdate();
     }
 
-    /** Up to {@code limit} tasks of the queue waiting for a concurrency slot, earliest due first. */
+    /**
+     * Up to {@code limit} tasks of the queue waiting for a concurrency slot, earliest due first,
+     * row-locked for the rest of the transaction (a task released and finished meanwhile by
+     * another transaction is not returned).
+     */
     public List<TaskEntity> waiting(String queueName, int limit) {
         return em.createQuery("select t from TaskEntity t where t.waitingForSlot = true and t.queueName = :queue "
                         + "order by t.waitingForSlot, t.queueName, t.scheduleTime", TaskEntity.class)
                 .setParameter("queue", queueName)
                 .setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
 
