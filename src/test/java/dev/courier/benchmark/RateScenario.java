@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
  * Rate accuracy: queues limited to 1, 10, 100 and 500 dispatches/s, each with a due backlog that
  * outlasts its window. The first three run together (111/s, within what one node delivers); the
  * 500/s queue runs alone afterwards, so no queue's figure is bent by another's demand. After the
- * initial burst ({@code maxBurstSize} tasks at once), the observed rate is the number of the next
- * rate x window deliveries divided by the time they took. Also counts the broker messages the
+ * initial burst ({@code maxBurstSize} tasks at once), the observed rate is fitted to the next
+ * rate x window deliveries (see {@link #sustainedRate}). Also counts the broker messages the
  * throttled backlogs cost (Artemis' messages-added of the dispatch queue).
  */
 final class RateScenario {
@@ -71,10 +71,10 @@ final class RateScenario {
             List<Long> arrivals = bench.sink.arrivalsOf(ids.get(i));
             long[] sorted = Stats.sorted(arrivals);
             long first = sorted.length == 0 ? 0 : sorted[0];
-            // After the initial burst, tokens come at the rate: count the gaps of the next rate x window tasks.
+            // After the initial burst, tokens come at the rate: fit the next rate x window arrivals.
             int from = Math.min(burst(rates[i]), Math.max(0, sorted.length - 1));
             int to = Math.min(sorted.length - 1, from + rates[i] * windows[i]);
-            double observed = to <= from ? 0 : (to - from) / Math.max(0.001, (sorted[to] - sorted[from]) / 1000.0);
+            double observed = sustainedRate(sorted, from, to);
             bench.report.row("rate accuracy", rates[i] + "/s" + (rates.length > 1 ? " (with " + others(rates, i) + ")" : " (alone)"),
                     String.format("%.2f/s observed over %d tasks (%.1f %% off)", observed, to - from,
                             100 * Math.abs(observed - rates[i]) / rates[i]), "-", "within 2 %");
@@ -84,6 +84,31 @@ final class RateScenario {
         }
         ids.forEach(bench.rest::deleteQueue);
         return created.ok();
+    }
+
+    /**
+     * Arrivals per second from {@code from} to {@code to}: the inverse of the least-squares slope of
+     * arrival time over arrival number. Unlike (count / first-to-last time), one late first or last
+     * arrival (a GC pause, a busy moment) does not bend it.
+     */
+    static double sustainedRate(long[] sortedMillis, int from, int to) {
+        int n = to - from + 1;
+        if (n < 2) {
+            return 0;
+        }
+        double meanIndex = (from + to) / 2.0;
+        double meanTime = 0;
+        for (int k = from; k <= to; k++) {
+            meanTime += sortedMillis[k] / (double) n;
+        }
+        double covariance = 0;
+        double variance = 0;
+        for (int k = from; k <= to; k++) {
+            covariance += (k - meanIndex) * (sortedMillis[k] - meanTime);
+            variance += (k - meanIndex) * (k - meanIndex);
+        }
+        double millisPerArrival = covariance / variance;
+        return millisPerArrival <= 0 ? Double.POSITIVE_INFINITY : 1000 / millisPerArrival;
     }
 
     private static String others(int[] rates, int except) {
