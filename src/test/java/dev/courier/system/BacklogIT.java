@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class BacklogIT extends WorkerTest {
 
-    private static final int MANAGEMENT_PORT = 10090;
-
     @Test
     void aTaskDueBeyondTheReservationWindowIsPromotedAndArrivesOnTime() throws Exception {
         Queue queue = api.createQueue("");
@@ -40,15 +38,15 @@ class BacklogIT extends WorkerTest {
         Task task;
         Instant lostAt;
         // The broker's dispatch queue is paused so the message stays there to be lost.
-        ManagementCli.run(MANAGEMENT_PORT, dispatchQueue() + ":pause()");
+        ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":pause()");
         try {
             task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/lost") + "\"}}");
-            String removed = ManagementCli.run(MANAGEMENT_PORT, dispatchQueue()
+            String removed = ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE
                     + ":remove-messages(filter=\"queueName = '" + queue.getName() + "'\")");
             lostAt = Instant.now();
             assertTrue(removed.contains("\"result\" => 1"), removed);
         } finally {
-            ManagementCli.run(MANAGEMENT_PORT, dispatchQueue() + ":resume()");
+            ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":resume()");
         }
 
         Sink.Received got = sink.awaitRequests(id(task), 1, Duration.ofSeconds(120)).get(0);
@@ -58,12 +56,8 @@ class BacklogIT extends WorkerTest {
 
     /** Scheduled (not yet due) messages in the dispatch queue. */
     private static long scheduledMessages() throws Exception {
-        String output = ManagementCli.run(MANAGEMENT_PORT, dispatchQueue() + ":read-attribute(name=scheduled-count)");
+        String output = ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":read-attribute(name=scheduled-count)");
         return Long.parseLong(output.replaceAll("(?s).*\"result\" => (\\d+)L?.*", "$1"));
-    }
-
-    private static String dispatchQueue() {
-        return "/subsystem=messaging-activemq/server=default/jms-queue=CourierDispatch";
     }
 
     private static String selectorFor(Queue queue) {

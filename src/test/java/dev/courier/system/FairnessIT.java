@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class FairnessIT extends WorkerTest {
 
-    private static final int MANAGEMENT_PORT = 10090;
-    private static final String DISPATCH_QUEUE = "/subsystem=messaging-activemq/server=default/jms-queue=CourierDispatch";
     private static final int BACKLOG = 500;
 
     @Test
@@ -32,7 +30,7 @@ class FairnessIT extends WorkerTest {
         Instant due = Instant.now().plusSeconds(9);
         Instant quietDue = due.plusSeconds(1); // after every slot of the backlog
         Task onTime;
-        ManagementCli.run(MANAGEMENT_PORT, DISPATCH_QUEUE + ":pause()");
+        ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":pause()");
         try {
             for (int i = 0; i < BACKLOG; i++) {
                 api.createTask(busy, task(due, "/busy"));
@@ -41,7 +39,7 @@ class FairnessIT extends WorkerTest {
             Duration untilAllReady = Duration.between(Instant.now(), quietDue.plusSeconds(2));
             Thread.sleep(Math.max(0, untilAllReady.toMillis()));
         } finally {
-            ManagementCli.run(MANAGEMENT_PORT, DISPATCH_QUEUE + ":resume()");
+            ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":resume()");
         }
 
         Sink.Received quietArrival = sink.awaitRequests(id(onTime), 1, Duration.ofSeconds(60)).get(0);

@@ -8,6 +8,11 @@ import java.util.concurrent.TimeUnit;
 /** WildFly's jboss-cli against a running test server, for what the API cannot do (e.g. lose a message). */
 final class ManagementCli {
 
+    /** The management port of the Arquillian test server (port offset 100). */
+    static final int ARQUILLIAN_SERVER_PORT = 10090;
+    /** Courier's Artemis dispatch queue, as a management address. */
+    static final String DISPATCH_QUEUE = "/subsystem=messaging-activemq/server=default/jms-queue=CourierDispatch";
+
     private ManagementCli() {
     }
 
