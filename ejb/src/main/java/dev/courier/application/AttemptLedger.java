@@ -21,17 +21,22 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Records the start and the end of dispatch attempts. The start commits on its own, before the
- * HTTP call, so that no database connection is held while the worker answers; the end joins the
- * consumer's transaction, so the outcome, the retry's new message and the ack of the old message
- * commit together.
+ * HTTP call, so that no database connection is held while the worker answers. A failure's outcome
+ * joins the consumer's transaction, so the outcome, the retry's new message and the ack of the old
+ * message commit together; a success commits before the ack. Starts and successes are normally
+ * written in batches by the {@link LedgerBatcher}.
  */
 @Stateless
 public class AttemptLedger {
@@ -44,6 +49,8 @@ public class AttemptLedger {
     QueueRepository queues;
     @Inject
     Enqueuer enqueuer;
+    @Inject
+    DispatchLimiter limiter;
     @Inject
     TombstoneRepository tombstones;
     @Inject
@@ -61,6 +68,35 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Attempt> start(DispatchOrder order) {
+        return begin(order);
+    }
+
+    /**
+     * Writes a batch of starts and successes in one transaction (see {@link LedgerBatcher}); the
+     * answer to each entry is at its index (empty for a success). Rows are locked in row order, so
+     * two batches (on two nodes) never wait for each other in a cycle.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Optional<Attempt>> recordAll(List<LedgerEntry> entries) {
+        List<Optional<Attempt>> answers = new ArrayList<>(Collections.nCopies(entries.size(), Optional.empty()));
+        IntStream.range(0, entries.size()).boxed()
+                .sorted(Comparator.comparingLong(i -> entries.get(i).order().taskRowId()))
+                .forEach(i -> answers.set(i, record(entries.get(i))));
+        return answers;
+    }
+
+    private Optional<Attempt> record(LedgerEntry entry) {
+        if (entry instanceof LedgerEntry.Success success) {
+            current(success.order()).ifPresent(task -> succeed(task, success.attempt(), success.result()));
+            if (success.releaseWaiting()) {
+                releaseOneWaiting(success.order().queueName());
+            }
+            return Optional.empty();
+        }
+        return begin(entry.order());
+    }
+
+    private Optional<Attempt> begin(DispatchOrder order) {
         Optional<TaskEntity> found = current(order);
         if (found.isEmpty()) {
             LOG.debugf("Dropping stale dispatch message for row %d generation %d", order.taskRowId(), order.generation());
@@ -94,13 +130,12 @@ public class AttemptLedger {
             return; // deleted or rescheduled while the worker was busy: nothing left to record
         }
         TaskEntity task = found.get();
-        Instant now = clock.instant();
-        task.finishAttempt(result, now);
         if (result.isSuccess()) {
-            remove(task, now);
-            LOG.debugf("Task %s/tasks/%s succeeded on attempt %d", task.queueName(), task.taskId(), attempt.number());
+            succeed(task, attempt, result);
             return;
         }
+        Instant now = clock.instant();
+        task.finishAttempt(result, now);
         Optional<QueueEntity> queue = queues.find(task.queueName());
         Optional<RetryPolicy> policy = queue.map(QueueEntity::retryPolicy);
         if (policy.isEmpty() || policy.get().isExhausted(task.dispatchCount(), task.firstAttemptDispatchTime(), now)) {
@@ -117,6 +152,13 @@ public class AttemptLedger {
         enqueuer.enqueue(task, QueueSettings.of(queue.get()));
         LOG.debugf("Task %s/tasks/%s attempt %d failed (%s); retry at %s", task.queueName(), task.taskId(),
                 attempt.number(), result.detail(), retryAt);
+    }
+
+    private void succeed(TaskEntity task, Attempt attempt, AttemptResult result) {
+        Instant now = clock.instant();
+        task.finishAttempt(result, now);
+        remove(task, now);
+        LOG.debugf("Task %s/tasks/%s succeeded on attempt %d", task.queueName(), task.taskId(), attempt.number());
     }
 
     /** The settings dispatch needs, read in a short transaction of its own. */
@@ -154,6 +196,17 @@ public class AttemptLedger {
             }
         }
         return released;
+    }
+
+    /**
+     * Sends one of the queue's tasks waiting for a concurrency slot, for the slot a finished
+     * attempt freed; if there is none (any more), the limiter stops counting waiting tasks.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void releaseOneWaiting(String queueName) {
+        if (releaseWaiting(queueName, 1) == 0) {
+            limiter.clearWaiting(queueName);
+        }
     }
 
     /** The task the message names, row-locked, unless it is gone or has moved to a newer message. */

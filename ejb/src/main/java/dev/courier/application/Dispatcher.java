@@ -31,6 +31,8 @@ public class Dispatcher {
     @Inject
     AttemptLedger ledger;
     @Inject
+    LedgerBatcher batcher;
+    @Inject
     WorkerClient worker;
     @Inject
     QueueSettingsCache settings;
@@ -51,13 +53,8 @@ public class Dispatcher {
         if (queue.isEmpty()) {
             return; // the queue was deleted: the message is stale
         }
-        if (!admit(order, queue.get())) {
-            return;
-        }
-        try {
+        if (admit(order, queue.get())) {
             attempt(order);
-        } finally {
-            limiter.release(order.queueName());
         }
     }
 
@@ -93,17 +90,36 @@ public class Dispatcher {
     }
 
     private void attempt(DispatchOrder order) {
-        Optional<Attempt> attempt = ledger.start(order);
-        if (attempt.isEmpty()) {
+        Optional<Attempt> attempt = Optional.empty();
+        AttemptResult result = null;
+        try {
+            attempt = batcher.start(order);
+            if (attempt.isPresent()) {
+                result = worker.send(attempt.get().request());
+            }
+        } finally {
+            // The request is over: its concurrency slot is free before the outcome is recorded,
+            // so a task waiting for a slot can be handed this one now.
+            limiter.release(order.queueName());
+        }
+        if (attempt.isPresent()) {
+            record(attempt.get(), result);
+        }
+    }
+
+    private void record(Attempt attempt, AttemptResult result) {
+        String queueName = attempt.order().queueName();
+        if (result.isOverload()) {
+            limiter.overloaded(queueName, clock.instant(), result.retryAfter());
+        }
+        boolean releaseWaiting = limiter.claimWaiting(queueName);
+        if (result.isSuccess()) {
+            batcher.succeeded(attempt, result, releaseWaiting);
             return;
         }
-        AttemptResult result = worker.send(attempt.get().request());
-        if (result.isOverload()) {
-            limiter.overloaded(order.queueName(), clock.instant(), result.retryAfter());
-        }
-        ledger.finish(attempt.get(), result);
-        if (limiter.claimWaiting(order.queueName()) && ledger.releaseWaiting(order.queueName(), 1) == 0) {
-            limiter.clearWaiting(order.queueName());
+        ledger.finish(attempt, result);
+        if (releaseWaiting) {
+            ledger.releaseOneWaiting(queueName);
         }
     }
 }

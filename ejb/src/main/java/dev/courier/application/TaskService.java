@@ -10,7 +10,6 @@ import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
 import dev.courier.domain.StatusCode;
-import dev.courier.domain.TaskIds;
 import dev.courier.domain.TaskName;
 import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
@@ -18,19 +17,18 @@ import dev.courier.infrastructure.persistence.TaskEntity;
 import dev.courier.infrastructure.persistence.TaskRepository;
 import dev.courier.infrastructure.persistence.TombstoneRepository;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The task RPCs of Cloud Tasks, shared by every API transport. CreateTask writes the task row and
- * its scheduled dispatch message in one XA transaction, so there is never a message without a
- * row; a row without a message is held on purpose (see {@link Enqueuer}) and promoted later.
+ * its scheduled dispatch message in one XA transaction ({@link TaskCreation}).
  */
 @Stateless
 public class TaskService {
@@ -45,6 +43,8 @@ public class TaskService {
     @Inject
     Enqueuer enqueuer;
     @Inject
+    CreateBatcher creator;
+    @Inject
     TombstoneRepository tombstones;
     @Inject
     @ConfigProperty(name = "courier.task.tombstone-window")
@@ -52,29 +52,13 @@ public class TaskService {
     @Inject
     Clock clock;
 
+    /**
+     * CreateTask. Runs without a transaction of its own: the task is written in a batch's
+     * transaction (see {@link CreateBatcher}) and this returns once that has committed.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Task create(String parent, Task task, Task.View view) {
-        String queueName = QueueName.parse(parent).toString();
-        QueueEntity queue = queues.find(queueName).orElseThrow(Errors::queueNotFound);
-        Instant now = clock.instant();
-        NewTask newTask = NewTask.of(queueName, task, now);
-        String taskId = newTask.taskId() != null ? newTask.taskId() : TaskIds.next();
-        if (tasks.find(queueName, taskId).isPresent()) {
-            throw Errors.taskAlreadyExists();
-        }
-        if (tombstones.isTaskBuried(queueName, taskId, now)) {
-            throw Errors.taskNameTooRecent();
-        }
-        TaskEntity entity = new TaskEntity(queueName, taskId, newTask.httpRequest().toByteArray(),
-                newTask.scheduleTime(), now, newTask.dispatchDeadline());
-        try {
-            tasks.add(entity);
-        } catch (PersistenceException e) {
-            // Another request created the same name between our check and our insert.
-            throw Errors.taskAlreadyExists();
-        }
-        enqueuer.enqueue(entity, QueueSettings.of(queue));
-        LOG.debugf("Task %s/tasks/%s created, due %s", queueName, taskId, entity.scheduleTime());
-        return TaskMapper.toProto(entity, view);
+        return creator.create(new CreateOrder(parent, task, view));
     }
 
     /** GetTask; for the name of a task that finished or was deleted recently, the spec's own NOT_FOUND. */

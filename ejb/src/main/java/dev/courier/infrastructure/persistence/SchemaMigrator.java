@@ -39,7 +39,8 @@ public class SchemaMigrator {
             "V3__waiting_for_slot.sql",
             "V4__held_tasks.sql",
             "V5__task_list_index.sql",
-            "V6__commit_markable_xids.sql");
+            "V6__commit_markable_xids.sql",
+            "V7__drop_unused_task_indexes.sql");
 
     @Resource(lookup = "java:jboss/datasources/CourierDS")
     DataSource dataSource;

@@ -1,0 +1,95 @@
+package dev.courier.application;
+
+import com.google.cloud.tasks.v2.Task;
+import dev.courier.domain.ApiException;
+import dev.courier.domain.Errors;
+import dev.courier.domain.QueueName;
+import dev.courier.domain.TaskIds;
+import dev.courier.infrastructure.persistence.QueueEntity;
+import dev.courier.infrastructure.persistence.QueueRepository;
+import dev.courier.infrastructure.persistence.TaskEntity;
+import dev.courier.infrastructure.persistence.TaskRepository;
+import dev.courier.infrastructure.persistence.TombstoneRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * CreateTask's transaction: the task row and its scheduled dispatch message commit together, so
+ * there is never a message without a row (a row without a message is held on purpose, see
+ * {@link Enqueuer}). Normally several requests share one transaction ({@link CreateBatcher}).
+ */
+@Stateless
+public class TaskCreation {
+
+    private static final Logger LOG = Logger.getLogger(TaskCreation.class);
+
+    @Inject
+    QueueRepository queues;
+    @Inject
+    TaskRepository tasks;
+    @Inject
+    Enqueuer enqueuer;
+    @Inject
+    TombstoneRepository tombstones;
+    @Inject
+    Clock clock;
+
+    /**
+     * Creates the tasks in one transaction; the answer to each order is at its index. A refused
+     * order (unknown queue, invalid task, name taken) is answered as refused and leaves the others
+     * be; any other failure rolls back the batch.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Created> createAll(List<CreateOrder> orders) {
+        return orders.stream().map(this::tryCreate).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Task createAlone(CreateOrder order) {
+        return create(order);
+    }
+
+    private Created tryCreate(CreateOrder order) {
+        try {
+            return Created.task(create(order));
+        } catch (ApiException refused) {
+            return Created.refused(refused);
+        }
+    }
+
+    private Task create(CreateOrder order) {
+        String queueName = QueueName.parse(order.parent()).toString();
+        QueueEntity queue = queues.find(queueName).orElseThrow(Errors::queueNotFound);
+        Instant now = clock.instant();
+        NewTask newTask = NewTask.of(queueName, order.task(), now);
+        String taskId = newTask.taskId() != null ? newTask.taskId() : TaskIds.next();
+        if (tasks.find(queueName, taskId).isPresent()) {
+            throw Errors.taskAlreadyExists();
+        }
+        if (tombstones.isTaskBuried(queueName, taskId, now)) {
+            throw Errors.taskNameTooRecent();
+        }
+        TaskEntity entity = new TaskEntity(queueName, taskId, newTask.httpRequest().toByteArray(),
+                newTask.scheduleTime(), now, newTask.dispatchDeadline());
+        tasks.add(entity);
+        enqueuer.enqueue(entity, QueueSettings.of(queue));
+        try {
+            // One insert with the message's fields set; detached, so that the rest of a batch
+            // does not dirty-check it at every query.
+            tasks.flushAndForget(entity);
+        } catch (PersistenceException e) {
+            // Another request created the same name between our check and our insert. The
+            // transaction is now rollback-only: a batch fails, and each of its orders runs alone.
+            throw Errors.taskAlreadyExists();
+        }
+        LOG.debugf("Task %s/tasks/%s created, due %s", queueName, taskId, entity.scheduleTime());
+        return TaskMapper.toProto(entity, order.view());
+    }
+}
