@@ -52,6 +52,9 @@ final class GroupCommit<W, A> {
 
     /** Applies the write in the next batch; returns its answer once the batch has committed. */
     A submit(W write) throws BatchFailed {
+        if (!running) {
+            throw new IllegalStateException("Courier is stopping; " + name + " write not applied");
+        }
         Pending<W, A> request = new Pending<>(write, new CompletableFuture<>());
         pending.add(request);
         try {

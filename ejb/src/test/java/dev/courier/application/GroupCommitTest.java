@@ -116,6 +116,16 @@ class GroupCommitTest {
         assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
     }
 
+    @Test
+    void aStoppedGroupRefusesNewWritesAtOnce() {
+        group = new GroupCommit<>("test", 8, recording(String::toUpperCase), Thread::new);
+
+        group.stop();
+
+        assertThrows(IllegalStateException.class, () -> group.submit("late"));
+        assertEquals(List.of(), batches);
+    }
+
     private Function<List<String>, List<String>> recording(Function<String, String> answer) {
         return writes -> {
             batches.add(List.copyOf(writes));
