@@ -200,12 +200,19 @@ public class AttemptLedger {
 
     /**
      * Sends one of the queue's tasks waiting for a concurrency slot, for the slot a finished
-     * attempt freed; if there is none (any more), the limiter stops counting waiting tasks.
+     * attempt freed; if there is none any more, the limiter stops counting waiting tasks. A task
+     * taken meanwhile by another release (the timer's) is not "none": the next one is tried.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void releaseOneWaiting(String queueName) {
-        if (releaseWaiting(queueName, 1) == 0) {
-            limiter.clearWaiting(queueName);
+        for (int tries = 0; tries < 3; tries++) {
+            if (releaseWaiting(queueName, 1) > 0) {
+                return;
+            }
+            if (!tasks.hasWaiting(queueName)) {
+                limiter.clearWaiting(queueName);
+                return;
+            }
         }
     }
 

@@ -155,6 +155,14 @@ public class TaskRepository {
         return ids.stream().map(this::findLocked).flatMap(Optional::stream).filter(stillMatching).toList();
     }
 
+    public boolean hasWaiting(String queueName) {
+        return !em.createQuery("select t.id from TaskEntity t where t.waitingForSlot = true and t.queueName = :queue "
+                        + "order by t.waitingForSlot, t.queueName, t.scheduleTime", Long.class)
+                .setParameter("queue", queueName)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     /** The queues that have tasks waiting for a concurrency slot. */
     public List<String> queuesWithWaitingTasks() {
         return em.createQuery("select distinct t.queueName from TaskEntity t where t.waitingForSlot = true", String.class)
