@@ -42,19 +42,10 @@ class GroupCommitTest {
     @Test
     void writesThatWaitWhileABatchCommitsShareTheNextBatch() throws Exception {
         group = new GroupCommit<>("test", 8, blockingFirstBatch(), Thread::new);
-        Future<String> first = callers.submit(() -> group.submit("first"));
-        assertTrue(firstBatchStarted.await(10, TimeUnit.SECONDS));
-        List<Future<String>> waiting = new ArrayList<>();
-        for (String write : List.of("w1", "w2", "w3", "w4", "w5")) {
-            waiting.add(callers.submit(() -> group.submit(write)));
-        }
-        awaitQueued(5);
-        releaseFirstBatch.countDown();
 
-        assertEquals("FIRST", first.get(10, TimeUnit.SECONDS));
-        for (Future<String> answer : waiting) {
-            answer.get(10, TimeUnit.SECONDS);
-        }
+        List<String> answers = fiveWritesWaitingForTheFirstBatch();
+
+        assertEquals(List.of("FIRST", "W1", "W2", "W3", "W4", "W5"), answers);
         assertEquals(2, batches.size(), "one batch for the first write, one for all that waited: " + batches);
         assertEquals(5, batches.get(1).size());
     }
@@ -62,19 +53,9 @@ class GroupCommitTest {
     @Test
     void aBatchHoldsAtMostMaxBatchWrites() throws Exception {
         group = new GroupCommit<>("test", 2, blockingFirstBatch(), Thread::new);
-        Future<String> first = callers.submit(() -> group.submit("first"));
-        assertTrue(firstBatchStarted.await(10, TimeUnit.SECONDS));
-        List<Future<String>> waiting = new ArrayList<>();
-        for (String write : List.of("w1", "w2", "w3", "w4", "w5")) {
-            waiting.add(callers.submit(() -> group.submit(write)));
-        }
-        awaitQueued(5);
-        releaseFirstBatch.countDown();
 
-        first.get(10, TimeUnit.SECONDS);
-        for (Future<String> answer : waiting) {
-            answer.get(10, TimeUnit.SECONDS);
-        }
+        fiveWritesWaitingForTheFirstBatch();
+
         assertEquals(List.of(1, 2, 2, 1), batches.stream().map(List::size).toList());
     }
 
@@ -124,6 +105,26 @@ class GroupCommitTest {
 
         assertThrows(IllegalStateException.class, () -> group.submit("late"));
         assertEquals(List.of(), batches);
+    }
+
+    /**
+     * Submits "first", and while its batch is open five more writes; then lets the first batch
+     * finish. Returns the answers, the first write's first.
+     */
+    private List<String> fiveWritesWaitingForTheFirstBatch() throws Exception {
+        List<Future<String>> writes = new ArrayList<>();
+        writes.add(callers.submit(() -> group.submit("first")));
+        assertTrue(firstBatchStarted.await(10, TimeUnit.SECONDS));
+        for (String write : List.of("w1", "w2", "w3", "w4", "w5")) {
+            writes.add(callers.submit(() -> group.submit(write)));
+        }
+        awaitQueued(5);
+        releaseFirstBatch.countDown();
+        List<String> answers = new ArrayList<>();
+        for (Future<String> answer : writes) {
+            answers.add(answer.get(10, TimeUnit.SECONDS));
+        }
+        return answers;
     }
 
     private Function<List<String>, List<String>> recording(Function<String, String> answer) {

@@ -138,12 +138,20 @@ public class TaskRepository {
      * another transaction is not returned).
      */
     public List<TaskEntity> waiting(String queueName, int limit) {
-        List<Long> ids = em.createQuery("select t.id from TaskEntity t where t.waitingForSlot = true and t.queueName = :queue "
+        return lockEach(waitingIds(queueName, limit), TaskEntity::isWaitingForSlot);
+    }
+
+    public boolean hasWaiting(String queueName) {
+        return !waitingIds(queueName, 1).isEmpty();
+    }
+
+    /** Ids of the queue's tasks waiting for a concurrency slot, earliest due first; no locks. */
+    private List<Long> waitingIds(String queueName, int limit) {
+        return em.createQuery("select t.id from TaskEntity t where t.waitingForSlot = true and t.queueName = :queue "
                         + "order by t.waitingForSlot, t.queueName, t.scheduleTime", Long.class)
                 .setParameter("queue", queueName)
                 .setMaxResults(limit)
                 .getResultList();
-        return lockEach(ids, TaskEntity::isWaitingForSlot);
     }
 
     /**
@@ -153,14 +161,6 @@ public class TaskRepository {
      */
     private List<TaskEntity> lockEach(List<Long> ids, Predicate<TaskEntity> stillMatching) {
         return ids.stream().map(this::findLocked).flatMap(Optional::stream).filter(stillMatching).toList();
-    }
-
-    public boolean hasWaiting(String queueName) {
-        return !em.createQuery("select t.id from TaskEntity t where t.waitingForSlot = true and t.queueName = :queue "
-                        + "order by t.waitingForSlot, t.queueName, t.scheduleTime", Long.class)
-                .setParameter("queue", queueName)
-                .setMaxResults(1)
-                .getResultList().isEmpty();
     }
 
     /** The queues that have tasks waiting for a concurrency slot. */
