@@ -38,6 +38,8 @@ trap 'rm -rf "$work"' EXIT
     echo "courier.dispatch.sessions=$sessions"
     echo "courier.dispatch.client-threads=$((sessions + 96))"
     echo "courier.dispatch.jmsxa-pool=$((sessions + 36))"
+    # The broker's own bridge logs in with it (configure-messaging.cli); nothing else needs it.
+    echo "courier.broker.cluster-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 } > "$work/cli.properties"
 
 "$wildfly_home/bin/jboss-cli.sh" --file="$work/apply.cli" --properties="$work/cli.properties"

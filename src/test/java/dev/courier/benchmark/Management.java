@@ -28,10 +28,10 @@ final class Management {
         return new long[] {number(HEAP_USED, out) >> 20, number(HEAP_MAX, out) >> 20};
     }
 
-    /** Messages ever added to Courier's dispatch queue (sent or rescheduled). */
+    /** Dispatch messages Courier ever sent (new or rescheduled): those added to its schedule queue. */
     long dispatchMessagesAdded() {
         return number(RESULT_NUMBER, cli(
-                "/subsystem=messaging-activemq/server=default/jms-queue=CourierDispatch:read-attribute(name=messages-added)"));
+                "/subsystem=messaging-activemq/server=default/jms-queue=CourierSchedule:read-attribute(name=messages-added)"));
     }
 
     void deploy(Path archive) {

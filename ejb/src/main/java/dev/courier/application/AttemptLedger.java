@@ -13,6 +13,7 @@ import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import dev.courier.infrastructure.persistence.TaskEntity;
 import dev.courier.infrastructure.persistence.TaskRepository;
+import dev.courier.infrastructure.persistence.TaskTombstone;
 import dev.courier.infrastructure.persistence.TombstoneRepository;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -23,11 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -68,36 +68,43 @@ public class AttemptLedger {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Attempt> start(DispatchOrder order) {
-        return begin(order);
+        return begin(order, current(order));
     }
 
     /**
      * Writes a batch of starts and successes in one transaction (see {@link LedgerBatcher}); the
-     * answer to each entry is at its index (empty for a success). Rows are locked in row order, so
-     * two batches (on two nodes) never wait for each other in a cycle.
+     * answer to each entry is at its index (empty for a success). The batch's rows are locked by
+     * one statement and the finished tasks buried together: per entry, only its own change is
+     * written, and that in JDBC batches.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Optional<Attempt>> recordAll(List<LedgerEntry> entries) {
+        Map<Long, TaskEntity> locked = tasks.findAllLocked(entries.stream().map(entry -> entry.order().taskRowId())
+                .collect(Collectors.toSet()));
+        List<TaskTombstone> finished = new ArrayList<>();
         List<Optional<Attempt>> answers = new ArrayList<>(Collections.nCopies(entries.size(), Optional.empty()));
-        IntStream.range(0, entries.size()).boxed()
-                .sorted(Comparator.comparingLong(i -> entries.get(i).order().taskRowId()))
-                .forEach(i -> answers.set(i, record(entries.get(i))));
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntry entry = entries.get(i);
+            Optional<TaskEntity> task = Optional.ofNullable(locked.get(entry.order().taskRowId()))
+                    .filter(found -> found.generation() == entry.order().generation());
+            answers.set(i, record(entry, task, finished));
+        }
+        tombstones.buryTasks(finished);
         return answers;
     }
 
-    private Optional<Attempt> record(LedgerEntry entry) {
+    private Optional<Attempt> record(LedgerEntry entry, Optional<TaskEntity> task, List<TaskTombstone> finished) {
         if (entry instanceof LedgerEntry.Success success) {
-            current(success.order()).ifPresent(task -> succeed(task, success.attempt(), success.result()));
+            task.ifPresent(done -> finished.add(succeed(done, success.attempt(), success.result())));
             if (success.releaseWaiting()) {
                 releaseOneWaiting(success.order().queueName());
             }
             return Optional.empty();
         }
-        return begin(entry.order());
+        return begin(entry.order(), task);
     }
 
-    private Optional<Attempt> begin(DispatchOrder order) {
-        Optional<TaskEntity> found = current(order);
+    private Optional<Attempt> begin(DispatchOrder order, Optional<TaskEntity> found) {
         if (found.isEmpty()) {
             LOG.debugf("Dropping stale dispatch message for row %d generation %d", order.taskRowId(), order.generation());
             return Optional.empty();
@@ -131,7 +138,7 @@ public class AttemptLedger {
         }
         TaskEntity task = found.get();
         if (result.isSuccess()) {
-            succeed(task, attempt, result);
+            bury(succeed(task, attempt, result));
             return;
         }
         Instant now = clock.instant();
@@ -154,11 +161,13 @@ public class AttemptLedger {
                 attempt.number(), result.detail(), retryAt);
     }
 
-    private void succeed(TaskEntity task, Attempt attempt, AttemptResult result) {
+    /** Deletes the task of a successful attempt; returns its tombstone, for the caller to write. */
+    private TaskTombstone succeed(TaskEntity task, Attempt attempt, AttemptResult result) {
         Instant now = clock.instant();
         task.finishAttempt(result, now);
-        remove(task, now);
+        tasks.remove(task);
         LOG.debugf("Task %s/tasks/%s succeeded on attempt %d", task.queueName(), task.taskId(), attempt.number());
+        return tombstone(task, now);
     }
 
     /** The settings dispatch needs, read in a short transaction of its own. */
@@ -224,7 +233,15 @@ public class AttemptLedger {
     /** A finished task is deleted and its name refused for new tasks for the tombstone window. */
     private void remove(TaskEntity task, Instant now) {
         tasks.remove(task);
-        tombstones.buryTask(task.queueName(), task.taskId(), now.plus(tombstoneWindow));
+        bury(tombstone(task, now));
+    }
+
+    private TaskTombstone tombstone(TaskEntity task, Instant now) {
+        return new TaskTombstone(task.queueName(), task.taskId(), now.plus(tombstoneWindow));
+    }
+
+    private void bury(TaskTombstone tombstone) {
+        tombstones.buryTasks(List.of(tombstone));
     }
 
     private static WorkerRequest workerRequest(TaskEntity task, QueueEntity queue) {

@@ -9,8 +9,9 @@ import jakarta.jms.Queue;
 import java.time.Instant;
 
 /**
- * Puts dispatch messages on the Artemis dispatch queue, due at the task's schedule time (Artemis
- * scheduled delivery). The injected context is the XA {@code java:/JmsXA} one, so a message commits
+ * Puts dispatch messages on the Artemis schedule queue, due at the task's dispatch slot (Artemis
+ * scheduled delivery); a bridge in the broker moves each onto the dispatch queue when it falls
+ * due (see {@code config/configure-messaging.cli}). The injected context is the XA {@code java:/JmsXA} one, so a message commits
  * or rolls back with the task row written in the same transaction. Its JMS priority carries the
  * task's {@link DispatchPrecedence}: among messages already due, Artemis delivers higher ones first.
  */
@@ -23,8 +24,8 @@ public class DispatchMessages {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/CourierDispatch")
-    Queue dispatchQueue;
+    @Resource(lookup = "java:/jms/queue/CourierSchedule")
+    Queue scheduleQueue;
 
     public void schedule(DispatchOrder order, Instant due, DispatchPrecedence precedence) {
         jms.createProducer()
@@ -35,6 +36,6 @@ public class DispatchMessages {
                 .setProperty(DispatchOrder.FORCED, order.forced())
                 .setProperty(DispatchOrder.RESERVED_EPOCH, order.reservedEpoch())
                 .setProperty(SCHEDULED_DELIVERY_TIME, due.toEpochMilli())
-                .send(dispatchQueue, "");
+                .send(scheduleQueue, "");
     }
 }

@@ -27,6 +27,10 @@ public class TaskTombstone {
         this.expireTime = expireTime;
     }
 
+    public String name() {
+        return name;
+    }
+
     public Instant expireTime() {
         return expireTime;
     }

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Name tombstones of tasks and queues. Callers bring the transaction. */
 @ApplicationScoped
@@ -16,7 +19,24 @@ public class TombstoneRepository {
     EntityLookup lookup;
 
     public void buryTask(String queueName, String taskId, Instant expireTime) {
-        em.merge(new TaskTombstone(queueName, taskId, expireTime));
+        buryTasks(List.of(new TaskTombstone(queueName, taskId, expireTime)));
+    }
+
+    /**
+     * Buries many tasks in a few statements, for a batch of finished attempts: one deletes any
+     * expired tombstone of the same names still left (a merge would read each name first), the
+     * inserts go out in JDBC batches. Of two tombstones of one name, the last counts.
+     */
+    public void buryTasks(List<TaskTombstone> tombstones) {
+        if (tombstones.isEmpty()) {
+            return;
+        }
+        Map<String, TaskTombstone> byName = new LinkedHashMap<>();
+        tombstones.forEach(tombstone -> byName.put(tombstone.name(), tombstone));
+        em.createQuery("delete from TaskTombstone b where b.name in :names")
+                .setParameter("names", byName.keySet())
+                .executeUpdate();
+        byName.values().forEach(em::persist);
     }
 
     /** Buries every task of a queue created before {@code createdBefore}, in one statement. */
