@@ -86,7 +86,7 @@ public class AttemptLedger {
         for (int i = 0; i < entries.size(); i++) {
             LedgerEntry entry = entries.get(i);
             Optional<TaskEntity> task = Optional.ofNullable(locked.get(entry.order().taskRowId()))
-                    .filter(found -> found.generation() == entry.order().generation());
+                    .filter(found -> isCurrent(found, entry.order()));
             answers.set(i, record(entry, task, finished));
         }
         tombstones.buryTasks(finished);
@@ -227,7 +227,12 @@ public class AttemptLedger {
 
     /** The task the message names, row-locked, unless it is gone or has moved to a newer message. */
     private Optional<TaskEntity> current(DispatchOrder order) {
-        return tasks.findLocked(order.taskRowId()).filter(task -> task.generation() == order.generation());
+        return tasks.findLocked(order.taskRowId()).filter(task -> isCurrent(task, order));
+    }
+
+    /** Whether the message is the task's live one (deletes and reschedules move the generation on). */
+    private static boolean isCurrent(TaskEntity task, DispatchOrder order) {
+        return task.generation() == order.generation();
     }
 
     /** A finished task is deleted and its name refused for new tasks for the tombstone window. */

@@ -11,9 +11,10 @@ import java.time.Instant;
 /**
  * Puts dispatch messages on the Artemis schedule queue, due at the task's dispatch slot (Artemis
  * scheduled delivery); a bridge in the broker moves each onto the dispatch queue when it falls
- * due (see {@code config/configure-messaging.cli}). The injected context is the XA {@code java:/JmsXA} one, so a message commits
- * or rolls back with the task row written in the same transaction. Its JMS priority carries the
- * task's {@link DispatchPrecedence}: among messages already due, Artemis delivers higher ones first.
+ * due (see {@code config/configure-messaging.cli}). The injected context is the XA
+ * {@code java:/JmsXA} one, so a message commits or rolls back with the task row written in the
+ * same transaction. Its JMS priority carries the task's {@link DispatchPrecedence}: among messages
+ * already due, Artemis delivers higher ones first.
  */
 @ApplicationScoped
 public class DispatchMessages {

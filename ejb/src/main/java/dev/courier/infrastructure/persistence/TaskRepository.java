@@ -46,9 +46,9 @@ public class TaskRepository {
     }
 
     /**
-     * Finds and row-locks the tasks with these row ids, those that still exist, in one statement
-     * (a batch of attempts): by row id. Only the named rows are locked; they are found through the
-     * primary key.
+     * Finds and row-locks, in one statement, those of the tasks with these row ids that still
+     * exist (a batch of attempts, or of held or waiting tasks). The rows are found through the
+     * primary key, so only they are locked.
      */
     public Map<Long, TaskEntity> findAllLocked(Collection<Long> ids) {
         if (ids.isEmpty()) {
