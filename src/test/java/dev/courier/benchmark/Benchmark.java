@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Runs every scenario against Courier on a real WildFly (port offset 600) and writes
- * {@code report.md} and the charts. {@code -Dbenchmark.quick} runs the small version.
+ * {@code report.md} and the charts. {@code -Dbenchmark.quick} runs the small version: the scenarios
+ * of the default server with smaller numbers, without the backlog and sizing parts.
  *
  * <p>System properties: {@code courier.wildfly.home} (the configured WildFly), {@code courier.ear},
  * {@code benchmark.config} (the {@code config/} folder), {@code benchmark.results} and
@@ -82,6 +83,12 @@ public final class Benchmark {
                 "-", "56 (the node's per-queue cap: sessions - sessions/8)");
         concurrency.put("64 sessions", capped.samples());
         bench.stop();
+        if (bench.settings.quick()) {
+            // Each of the two needs several server boots of its own: more than the quick run's budget.
+            bench.report.note("Quick run: the backlog scenario and the server sized for 1,000 in flight run in the full run only.");
+            ConcurrencyScenario.chart(bench, concurrency);
+            return;
+        }
 
         BacklogScenario.run(bench, home);
         runSizing(bench, home, config, courier, concurrency);

@@ -5,22 +5,23 @@ import java.time.Duration;
 /**
  * Sizes of one run. The full run fits about 20 minutes at the create rate Courier reaches on two
  * cores (a few hundred tasks/s), so its due backlogs are 20,000 tasks rather than the issue's
- * 50,000; rate windows are per rate (1, 10, 100, 500/s). The quick run keeps every scenario
+ * 50,000, and only the first {@code pendingViaApi} tasks of a pending backlog are created through
+ * the API (the rest are seeded); rate windows are per rate (1, 10, 100, 500/s). The quick run keeps every scenario
  * with smaller numbers.
  */
 record Settings(boolean quick, Duration createRun, int dispatchBacklog, int latenessSeconds, int[] rateWindowSeconds,
-                int fairnessBacklog, int[] pendingBacklogs, int sizedSessions, int sizedTasks, Duration idle) {
+                int fairnessBacklog, int[] pendingBacklogs, int pendingViaApi, int sizedSessions, int sizedTasks, Duration idle) {
 
     /** Sessions for 1,000 concurrent dispatches of one queue: its node cap is sessions - min(sessions/8, 32). */
     static final int SESSIONS_FOR_1000 = 1040;
 
     static Settings fullRun() {
         return new Settings(false, Duration.ofSeconds(10), 20_000, 15, new int[] {60, 60, 30, 20}, 10_000,
-                new int[] {100_000, 1_000_000}, SESSIONS_FOR_1000, 3_000, Duration.ofSeconds(10));
+                new int[] {100_000, 1_000_000}, 10_000, SESSIONS_FOR_1000, 3_000, Duration.ofSeconds(10));
     }
 
     static Settings quickRun() {
-        return new Settings(true, Duration.ofSeconds(2), 2_000, 4, new int[] {20, 20, 10, 4}, 2_000,
-                new int[] {5_000, 10_000}, SESSIONS_FOR_1000, 2_000, Duration.ofSeconds(2));
+        return new Settings(true, Duration.ofSeconds(2), 2_000, 4, new int[] {10, 10, 10, 4}, 2_000,
+                new int[] {5_000, 10_000}, 2_000, SESSIONS_FOR_1000, 2_000, Duration.ofSeconds(2));
     }
 }
