@@ -22,11 +22,11 @@ final class Bench {
     CourierRest rest;
     Management management;
     /**
-     * CreateTask/s with 32 clients, once measured; sizes the lead time of due backlogs. Until then
-     * (a partial run without the create scenario) a low guess, so that tasks are not created
-     * after they are due.
+     * CreateTask/s of tasks due soon (each sends a broker message), as last measured by a big
+     * creation; sizes the lead time of due backlogs. Until then a low guess, so that tasks are not
+     * created after they are due.
      */
-    double createRate = 250;
+    double dueCreateRate = 250;
     /** Tasks/s delivered from 10 queues with the default 64 sessions, once measured. */
     double dispatchRate;
 
@@ -57,7 +57,7 @@ final class Bench {
 
     /** A moment after which {@code tasks} more tasks can surely have been created. */
     Instant dueAfterCreating(long tasks) {
-        return Instant.now().plusMillis((long) (tasks / createRate * 1300) + 3000);
+        return Instant.now().plusMillis((long) (tasks / dueCreateRate * 1300) + 3000);
     }
 
     /**
@@ -71,6 +71,9 @@ final class Bench {
                 (seq, body) -> created.accept(seq, CourierRest.taskId(body)));
         if (result.failed() > 0) {
             Progress.log("  " + label + ": " + result.failed() + " CreateTask failures, first: " + result.firstFailure());
+        }
+        if (count >= 1000) {
+            dueCreateRate = result.perSecond();
         }
         return result;
     }

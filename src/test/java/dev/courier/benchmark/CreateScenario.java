@@ -40,7 +40,8 @@ final class CreateScenario {
                             100 * result.perSecond() / baseline.perSecond()),
                     clients == 32 ? "≥ 2,000/s" : "-");
             if (clients == Bench.LOAD_CLIENTS) {
-                bench.createRate = result.perSecond();
+                // These tasks are due in 2 h, without a broker message: a due backlog is created slower.
+                bench.dueCreateRate = result.perSecond() / 2;
             }
         }
         var series = Charts.series();
