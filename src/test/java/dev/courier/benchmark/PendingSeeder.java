@@ -47,10 +47,9 @@ final class PendingSeeder {
             String insert = copyStatement(connection);
             for (long done = 0; done < count; done += ROWS_PER_COMMIT) {
                 try (PreparedStatement copy = connection.prepareStatement(insert)) {
-                    copy.setLong(1, firstId);
-                    copy.setLong(2, done + 1);
-                    copy.setLong(3, Math.min(count, done + ROWS_PER_COMMIT));
-                    copy.setLong(4, template);
+                    copy.setLong(1, firstId + done);
+                    copy.setLong(2, firstId + Math.min(count, done + ROWS_PER_COMMIT) - 1);
+                    copy.setLong(3, template);
                     copy.executeUpdate();
                 }
                 connection.commit();
@@ -87,9 +86,10 @@ final class PendingSeeder {
     }
 
     /**
-     * {@code INSERT ... SELECT} copying the template row (parameter 4) once per number n in
-     * [parameter 2, parameter 3], as id parameter 1 + n. Every column not named here is copied
-     * as it is, so the statement follows the schema.
+     * {@code INSERT ... SELECT} copying the template row (parameter 3) once per id n in
+     * [parameter 1, parameter 2], named after its id (so names stay unique when a backlog is
+     * seeded twice). Every column not named here is copied as it is, so the statement follows
+     * the schema.
      */
     private String copyStatement(Connection connection) throws SQLException {
         List<String> columns = new ArrayList<>();
@@ -101,7 +101,7 @@ final class PendingSeeder {
             }
         }
         List<String> values = columns.stream().map(column -> switch (column) {
-            case "id" -> "CAST(? AS BIGINT) + n.x";
+            case "id" -> "n.x";
             case "task_id" -> "'seeded-' || CAST(n.x AS VARCHAR(20))";
             case "schedule_time" -> "t.schedule_time + MOD(n.x, 3600) * INTERVAL '1' SECOND";
             default -> "t." + column;
