@@ -36,6 +36,8 @@ public final class Failures {
      */
     private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private Failures() {
     }
 
@@ -80,6 +82,19 @@ public final class Failures {
             }
         }
         return isDatabaseOutage(failure.getCause(), seen);
+    }
+
+    /**
+     * Whether a write failed on a unique key (SQLState 23505 on H2 and PostgreSQL alike): a name
+     * clash, as opposed to the database going away under the write.
+     */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionLost(String sqlState) {

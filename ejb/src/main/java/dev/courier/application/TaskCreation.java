@@ -85,6 +85,9 @@ public class TaskCreation {
             // does not dirty-check it at every query.
             tasks.flushAndForget(entity);
         } catch (PersistenceException e) {
+            if (!Failures.isUniqueViolation(e)) {
+                throw e; // not a name clash (the database went away, say): answered as such
+            }
             // Another request created the same name between our check and our insert. The
             // transaction is now rollback-only: a batch fails, and each of its orders runs alone.
             throw Errors.taskAlreadyExists();

@@ -55,6 +55,17 @@ class FailuresTest {
     }
 
     @Test
+    void tellsANameClashFromAWriteThatLostItsDatabase() {
+        // Hibernate wraps the driver's exception; only a unique-key violation is a clash.
+        assertTrue(Failures.isUniqueViolation(new RuntimeException("could not execute statement",
+                new SQLException("duplicate key value violates unique constraint", "23505"))));
+        assertFalse(Failures.isUniqueViolation(new RuntimeException("could not execute statement",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
+        assertFalse(Failures.isUniqueViolation(new RuntimeException(new SQLTransientConnectionException("down"))));
+        assertFalse(Failures.isUniqueViolation(new SQLException("null value in column", "23502")));
+    }
+
+    @Test
     void bugsAreNotOutages() {
         assertFalse(Failures.isDatabaseOutage(new NullPointerException()));
         assertFalse(Failures.isDatabaseOutage(new RuntimeException(new SQLException("syntax error"))));
