@@ -10,7 +10,7 @@ import java.util.List;
  * holding 100k and 1M pending tasks scheduled two to three hours ahead. The first tasks (10,000
  * in the full run) are created through the API, the rest copied in by {@link PendingSeeder} with
  * the server stopped. Creation stops early when the heap after GC passes 85 % of its maximum,
- * CreateTask starts failing, or the run's time box for creating (nine minutes, two in quick mode)
+ * CreateTask starts failing, or the run's time box for creating (three minutes, two in quick mode)
  * is used up; the report says so.
  */
 final class BacklogScenario {
@@ -23,7 +23,7 @@ final class BacklogScenario {
     }
 
     static void run(Bench bench, Path home) throws Exception {
-        Instant timeBox = Instant.now().plus(bench.settings.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(9));
+        Instant timeBox = Instant.now().plus(bench.settings.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(3));
         Progress.log("Backlog: empty server");
         bench.boot(home, "bench-backlog", true);
         bench.rest.createQueue(QUEUE, 500, 1000);

@@ -72,6 +72,16 @@ final class Bench {
         if (result.failed() > 0) {
             Progress.log("  " + label + ": " + result.failed() + " CreateTask failures, first: " + result.firstFailure());
         }
+        return result;
+    }
+
+    /**
+     * {@link #createTasks} for tasks due soon on running queues, whose broker messages make them
+     * slower to create than held ones: a big creation's rate becomes {@link #dueCreateRate}.
+     */
+    Load.Result createDueTasks(String label, List<String> queues, long count, LongFunction<Instant> due, Created created)
+            throws InterruptedException {
+        Load.Result result = createTasks(label, queues, count, due, created);
         if (count >= 1000) {
             dueCreateRate = result.perSecond();
         }

@@ -73,7 +73,7 @@ final class DispatchScenario {
             bench.rest.createQueue(id, 500, 1000);
         }
         Instant due = bench.dueAfterCreating(backlog);
-        bench.createTasks("create backlog", ids, backlog, seq -> due, Bench.Created.IGNORE);
+        bench.createDueTasks("create backlog", ids, backlog, seq -> due, Bench.Created.IGNORE);
         boolean createdInTime = Instant.now().isBefore(due);
         long delivered = bench.awaitArrivals("dispatch", ids, backlog, Duration.ofSeconds(backlog / 100 + 60));
         List<Long> arrivals = new ArrayList<>();

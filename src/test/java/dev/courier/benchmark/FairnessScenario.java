@@ -23,7 +23,7 @@ final class FairnessScenario {
         // B's task first, so that it exists at its due time even if creating A's backlog overruns.
         String[] taskB = new String[1];
         bench.createTasks("create B", List.of("fair-b"), 1, seq -> dueB, (seq, taskId) -> taskB[0] = taskId);
-        bench.createTasks("create A", List.of("fair-a"), backlog, seq -> due, Bench.Created.IGNORE);
+        bench.createDueTasks("create A", List.of("fair-a"), backlog, seq -> due, Bench.Created.IGNORE);
         boolean createdInTime = Instant.now().isBefore(dueB);
         bench.awaitArrivals("fairness B", List.of("fair-b"), 1, Duration.between(Instant.now(), dueB).plusSeconds(120));
         Long arrival = bench.sink.arrival("fair-b", taskB[0]);

@@ -32,7 +32,7 @@ final class LatenessScenario {
             }
             Instant start = bench.dueAfterCreating(count);
             Map<String, Long> dueMillis = new ConcurrentHashMap<>();
-            bench.createTasks("create", ids, count, seq -> due(start, seq, perSecond),
+            bench.createDueTasks("create", ids, count, seq -> due(start, seq, perSecond),
                     (seq, taskId) -> dueMillis.put(ids.get((int) (seq % QUEUES)) + "/" + taskId,
                             due(start, seq, perSecond).toEpochMilli()));
             bench.awaitArrivals("lateness", ids, count,

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,29 +60,7 @@ public final class Failures {
     }
 
     static boolean isDatabaseOutage(Throwable failure) {
-        return isDatabaseOutage(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    /**
-     * Looks through causes and suppressed exceptions: a commit that failed because the connection
-     * died carries the driver's exception as a suppressed one (Narayana's RollbackException).
-     */
-    private static boolean isDatabaseOutage(Throwable failure, Set<Throwable> seen) {
-        if (failure == null || !seen.add(failure)) {
-            return false;
-        }
-        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException
-                || failure instanceof SQLRecoverableException
-                || failure instanceof SQLException sql && isConnectionLost(sql.getSQLState())
-                || CONNECTION_FAILURES.contains(failure.getClass().getName())) {
-            return true;
-        }
-        for (Throwable suppressed : failure.getSuppressed()) {
-            if (isDatabaseOutage(suppressed, seen)) {
-                return true;
-            }
-        }
-        return isDatabaseOutage(failure.getCause(), seen);
+        return anyCause(failure, Failures::meansConnectionLost, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     /**
@@ -89,12 +68,34 @@ public final class Failures {
      * clash, as opposed to the database going away under the write.
      */
     static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return anyCause(failure, cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()),
+                Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Looks through causes and suppressed exceptions: a commit that failed because the connection
+     * died carries the driver's exception as a suppressed one (Narayana's RollbackException).
+     */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (test.test(failure)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (anyCause(suppressed, test, seen)) {
                 return true;
             }
         }
-        return false;
+        return anyCause(failure.getCause(), test, seen);
+    }
+
+    private static boolean meansConnectionLost(Throwable failure) {
+        return failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException
+                || failure instanceof SQLRecoverableException
+                || failure instanceof SQLException sql && isConnectionLost(sql.getSQLState())
+                || CONNECTION_FAILURES.contains(failure.getClass().getName());
     }
 
     private static boolean isConnectionLost(String sqlState) {
