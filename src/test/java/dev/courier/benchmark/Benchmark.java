@@ -140,7 +140,7 @@ public final class Benchmark {
         concurrency.put(sessions + " sessions", big.samples());
         DispatchScenario.Delivery sizedDelivery = DispatchScenario.deliver(bench, "sized", 10, bench.settings.dispatchBacklog());
         bench.report.row("dispatch throughput", String.format("10 queues, %,d due, %d sessions", bench.settings.dispatchBacklog(),
-                sessions), String.format("%,.0f/s", sizedDelivery.rate()), bench.dispatchRate == 0 ? "-"
+                sessions), String.format("%,.0f/s", sizedDelivery.rate()) + sizedDelivery.caveats(), bench.dispatchRate == 0 ? "-"
                 : String.format("%,.0f/s (64 sessions)", bench.dispatchRate), "-");
         bench.stop();
         ConcurrencyScenario.chart(bench, concurrency);
