@@ -62,7 +62,10 @@ final class DispatchScenario {
             return String.format("%,.0f/s (%.0f %% of no-op MDB)%s", rate(), 100 * rate() / mdbDrain, caveats());
         }
 
-        /** What makes the rate not a dispatch figure: tasks lost, or created after they fell due. */
+        /**
+         * What keeps the rate from being a dispatch figure: tasks not all delivered in time, or
+         * created after they fell due.
+         */
         String caveats() {
             return (delivered < expected ? String.format(", only %,d delivered", delivered) : "")
                     + (createdInTime ? "" : ", creation overran the due time");
