@@ -25,10 +25,10 @@ final class Bench {
     Management management;
     /**
      * CreateTask/s of tasks due soon (each sends a broker message), as last measured by a big
-     * creation on the running server; sizes the lead time of due backlogs. Until then a low guess,
-     * so that tasks are not created after they are due.
+     * creation on the running server; sizes the lead time of due backlogs. Until then a low guess
+     * (set at each start), so that tasks are not created after they are due.
      */
-    double dueCreateRate = FRESH_SERVER_CREATE_RATE;
+    double dueCreateRate;
     /** Tasks/s delivered from 10 queues with the default 64 sessions, once measured. */
     double dispatchRate;
 
@@ -41,13 +41,14 @@ final class Bench {
     /** Boots a fresh Courier server named {@code name} of the WildFly at {@code home}; returns boot-to-ready. */
     Duration boot(Path home, String name, boolean withCourier) throws IOException, InterruptedException {
         server = WildFlyProcess.prepare(home, name, PORT_OFFSET, withCourier);
-        // A new server is not yet compiled hot nor sized like the last one: the old rate would
-        // make its backlogs fall due while still being created, so the dispatch rate measured creation.
-        dueCreateRate = FRESH_SERVER_CREATE_RATE;
         return start();
     }
 
     Duration start() throws IOException, InterruptedException {
+        // A JVM just started is not yet compiled hot, and may be sized unlike the last one: the old
+        // rate would make its backlogs fall due while still being created, so the dispatch rate
+        // would measure creation.
+        dueCreateRate = FRESH_SERVER_CREATE_RATE;
         long begin = System.nanoTime();
         server.start();
         Duration boot = Duration.ofNanos(System.nanoTime() - begin);

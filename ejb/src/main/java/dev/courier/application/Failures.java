@@ -60,7 +60,7 @@ public final class Failures {
     }
 
     static boolean isDatabaseOutage(Throwable failure) {
-        return anyCause(failure, Failures::meansConnectionLost, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return anyCause(failure, Failures::meansConnectionLost);
     }
 
     /**
@@ -68,14 +68,17 @@ public final class Failures {
      * clash, as opposed to the database going away under the write.
      */
     static boolean isUniqueViolation(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()),
-                Collections.newSetFromMap(new IdentityHashMap<>()));
+        return anyCause(failure, cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 
     /**
      * Looks through causes and suppressed exceptions: a commit that failed because the connection
      * died carries the driver's exception as a suppressed one (Narayana's RollbackException).
      */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+        return anyCause(failure, test, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
     private static boolean anyCause(Throwable failure, Predicate<Throwable> test, Set<Throwable> seen) {
         if (failure == null || !seen.add(failure)) {
             return false;
