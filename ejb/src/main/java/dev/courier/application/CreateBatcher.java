@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import dev.courier.infrastructure.persistence.GroupCommit;
+
 import com.google.cloud.tasks.v2.Task;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import dev.courier.application.mapping.PageToken;
+
 import com.google.cloud.location.ListLocationsResponse;
 import com.google.cloud.location.Location;
 import dev.courier.domain.ApiException;

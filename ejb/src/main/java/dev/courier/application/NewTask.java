@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import dev.courier.application.mapping.ProtoTime;
+
 import com.google.cloud.tasks.v2.HttpMethod;
 import com.google.cloud.tasks.v2.HttpRequest;
 import com.google.cloud.tasks.v2.Task;

@@ -1,5 +1,12 @@
 package dev.courier.application;
 
+import dev.courier.application.dispatch.QueueSettingsCache;
+import dev.courier.application.mapping.PageToken;
+import dev.courier.application.mapping.QueueFilter;
+import dev.courier.application.mapping.QueueMapper;
+import dev.courier.application.mapping.QueueRouting;
+import dev.courier.application.mapping.QueueUpdate;
+
 import com.google.cloud.tasks.v2.ListQueuesResponse;
 import com.google.cloud.tasks.v2.Queue;
 import com.google.protobuf.FieldMask;

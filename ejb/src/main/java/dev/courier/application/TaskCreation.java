@@ -1,5 +1,9 @@
 package dev.courier.application;
 
+import dev.courier.application.dispatch.Enqueuer;
+import dev.courier.application.dispatch.QueueSettings;
+import dev.courier.application.mapping.TaskMapper;
+
 import com.google.cloud.tasks.v2.Task;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;

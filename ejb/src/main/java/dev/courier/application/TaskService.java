@@ -1,5 +1,12 @@
 package dev.courier.application;
 
+import dev.courier.application.dispatch.Enqueuer;
+import dev.courier.application.mapping.HttpTargets;
+import dev.courier.application.mapping.PageToken;
+import dev.courier.application.mapping.QueueRouting;
+import dev.courier.application.mapping.TaskMapper;
+import dev.courier.application.mapping.TaskTargets;
+
 import com.google.cloud.tasks.v2.HttpMethod;
 import com.google.cloud.tasks.v2.HttpRequest;
 import com.google.cloud.tasks.v2.ListTasksResponse;

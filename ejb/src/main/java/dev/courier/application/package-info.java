@@ -1,5 +1,6 @@
 /**
- * The Cloud Tasks use cases: queue and task services shared by every API transport, and the
- * dispatcher that performs attempts. Requests and responses are Google's Cloud Tasks messages.
+ * The Cloud Tasks use cases: the queue, task, location and IAM services shared by every API
+ * transport, and task creation with its group commit. Requests and responses are Google's Cloud
+ * Tasks messages; the dispatch engine lives in {@code application.dispatch}.
  */
 package dev.courier.application;

@@ -3,6 +3,7 @@ package dev.courier.domain;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A queue's retry config: when a failed task is tried again, and when it is given up.
@@ -73,6 +74,22 @@ public record RetryPolicy(int maxAttempts, Duration maxRetryDuration, Duration m
             return durationUsedUp;
         }
         return attemptsUsedUp && durationUsedUp;
+    }
+
+    /**
+     * When a task that has now failed its {@code attemptsMade}-th attempt runs again: after the
+     * backoff, or at the worker's {@code Retry-After} if that is later; empty once the task is
+     * given up.
+     *
+     * @param firstAttempt when the task's first attempt was dispatched
+     * @param retryAfter the worker's Retry-After, or null
+     */
+    public Optional<Instant> nextAttemptAt(int attemptsMade, Instant firstAttempt, Instant now, Instant retryAfter) {
+        if (isExhausted(attemptsMade, firstAttempt, now)) {
+            return Optional.empty();
+        }
+        Instant afterBackoff = now.plus(delayBeforeRetry(attemptsMade));
+        return Optional.of(retryAfter != null && retryAfter.isAfter(afterBackoff) ? retryAfter : afterBackoff);
     }
 
     private static void requireNonNegative(Duration value, String field) {

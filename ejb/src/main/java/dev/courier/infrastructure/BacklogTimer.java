@@ -1,8 +1,8 @@
 package dev.courier.infrastructure;
 
-import dev.courier.application.Promoter;
-import dev.courier.application.Sweeper;
-import dev.courier.application.WaitingTasks;
+import dev.courier.application.dispatch.Promoter;
+import dev.courier.application.dispatch.Sweeper;
+import dev.courier.application.dispatch.WaitingTasks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -54,7 +54,7 @@ public class BacklogTimer {
                     // one transaction per batch, until the queue's window is full or nothing is due
                 }
             }
-            waitingTasks.releaseWhereSlotsAreFree();
+            waitingTasks.releaseWhereRoom();
             if (++ticks % TICKS_PER_SWEEP == 0) {
                 sweeper.sweep();
             }

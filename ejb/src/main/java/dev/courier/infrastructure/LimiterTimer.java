@@ -1,6 +1,6 @@
 package dev.courier.infrastructure;
 
-import dev.courier.application.DispatchLimiter;
+import dev.courier.application.dispatch.DispatchLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

@@ -1,5 +1,5 @@
 /**
- * Adapters to the platform: JPA persistence, the Artemis dispatch queue and its consumer, and the
- * HTTP client that calls workers.
+ * Adapters to the platform: the EJB timers that drive the engine and the clock; JPA persistence,
+ * the Artemis dispatch messages and their consumer, and the HTTP client live in sub-packages.
  */
 package dev.courier.infrastructure;

@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import dev.courier.application.mapping.ProtoTime;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +107,26 @@ class RetryPolicyTest {
     @Test
     void retryNumbersStartAtOne() {
         assertThrows(IllegalArgumentException.class, () -> RetryPolicy.DEFAULT.delayBeforeRetry(0));
+    }
+
+    @Test
+    void theNextAttemptFollowsTheBackoffUnlessTheWorkersRetryAfterIsLater() {
+        RetryPolicy policy = new RetryPolicy(5, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60), 16);
+        Instant first = Instant.parse("2026-01-01T00:00:00Z");
+        Instant now = first.plusSeconds(10);
+
+        assertEquals(Optional.of(now.plusSeconds(4)), policy.nextAttemptAt(3, first, now, null), "1 s doubled twice");
+        assertEquals(Optional.of(now.plusSeconds(4)), policy.nextAttemptAt(3, first, now, now.plusSeconds(2)),
+                "an earlier Retry-After does not bring the retry forward");
+        assertEquals(Optional.of(now.plusSeconds(30)), policy.nextAttemptAt(3, first, now, now.plusSeconds(30)));
+    }
+
+    @Test
+    void thereIsNoNextAttemptOnceTheRetryConfigIsUsedUp() {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60), 16);
+        Instant first = Instant.parse("2026-01-01T00:00:00Z");
+
+        assertEquals(Optional.empty(), policy.nextAttemptAt(3, first, first.plusSeconds(5), first.plusSeconds(30)),
+                "not even a Retry-After brings a given-up task back");
     }
 }

@@ -1,5 +1,8 @@
 package dev.courier.infrastructure.http;
 
+import dev.courier.application.dispatch.Worker;
+import dev.courier.application.dispatch.WorkerRequest;
+
 import dev.courier.domain.AttemptResult;
 import dev.courier.domain.RetryAfter;
 import jakarta.annotation.PostConstruct;
@@ -22,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * failed attempt, as observed on Cloud Tasks); the request is abandoned at the dispatch deadline.
  */
 @ApplicationScoped
-public class WorkerClient {
+public class WorkerClient implements Worker {
 
     @Inject
     @ConfigProperty(name = "courier.http.connect-timeout")
@@ -42,6 +45,7 @@ public class WorkerClient {
                 .build();
     }
 
+    @Override
     public AttemptResult send(WorkerRequest request) {
         HttpRequest httpRequest;
         try {

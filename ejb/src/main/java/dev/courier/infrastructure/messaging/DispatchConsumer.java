@@ -1,6 +1,8 @@
 package dev.courier.infrastructure.messaging;
 
-import dev.courier.application.Dispatcher;
+import dev.courier.application.dispatch.DispatchOrder;
+
+import dev.courier.application.dispatch.Dispatcher;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -36,7 +38,7 @@ public class DispatchConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            dispatcher.dispatch(DispatchOrder.from(message));
+            dispatcher.dispatch(DispatchMessages.read(message));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable dispatch message", e);
         }

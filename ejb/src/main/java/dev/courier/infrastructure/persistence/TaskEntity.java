@@ -61,9 +61,9 @@ public class TaskEntity {
     private Integer lastHttpStatus;
     @Column(name = "lease_expire_time")
     private Instant leaseExpireTime;
-    /** Parked without a message until its queue has a free concurrency slot. */
+    /** Waiting, without a message, for room in flight in its queue (see WaitingTasks). */
     @Column(name = "waiting_for_slot")
-    private boolean waitingForSlot;
+    private boolean waiting;
     /** Kept in the database without a message until the promoter finds it a dispatch slot. */
     private boolean held;
     /** When the task's live message is due; the sweeper re-enqueues a task whose message is long overdue. */
@@ -123,7 +123,7 @@ public class TaskEntity {
      */
     public void newMessage(Instant due) {
         generation++;
-        waitingForSlot = false;
+        waiting = false;
         held = false;
         messageTime = due;
     }
@@ -131,17 +131,17 @@ public class TaskEntity {
     /** No message: the task waits in the database for the promoter; any older message becomes stale. */
     public void hold() {
         generation++;
-        waitingForSlot = false;
+        waiting = false;
         held = true;
         messageTime = null;
     }
 
-    public void waitForSlot() {
-        waitingForSlot = true;
+    public void startWaiting() {
+        waiting = true;
     }
 
-    public boolean isWaitingForSlot() {
-        return waitingForSlot;
+    public boolean isWaiting() {
+        return waiting;
     }
 
     public boolean isHeld() {

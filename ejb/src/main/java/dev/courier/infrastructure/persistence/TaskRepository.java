@@ -32,10 +32,6 @@ public class TaskRepository {
     @Inject
     EntityLookup lookup;
 
-    public Optional<TaskEntity> find(long id) {
-        return lookup.find(TaskEntity.class, id);
-    }
-
     /**
      * Finds and row-locks a task for the rest of the transaction. Every change of a task's
      * generation goes through a lock, so two transactions (an attempt ending, RunTask, a waiting
@@ -139,7 +135,7 @@ public class TaskRepository {
      */
     public int holdOverdue(Instant cutoff) {
         return em.createQuery("update TaskEntity t set t.held = true, t.messageTime = null, "
-                        + "t.generation = t.generation + 1 where t.held = false and t.waitingForSlot = false "
+                        + "t.generation = t.generation + 1 where t.held = false and t.waiting = false "
                         + "and t.leaseExpireTime is null and t.messageTime < :cutoff")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
@@ -154,22 +150,22 @@ public class TaskRepository {
     }
 
     /**
-     * Up to {@code limit} tasks of the queue waiting for a concurrency slot, earliest due first,
+     * Up to {@code limit} tasks of the queue waiting for room in flight, earliest due first,
      * row-locked for the rest of the transaction (a task released and finished meanwhile by
      * another transaction is not returned).
      */
     public List<TaskEntity> waiting(String queueName, int limit) {
-        return lockAll(waitingIds(queueName, limit), TaskEntity::isWaitingForSlot);
+        return lockAll(waitingIds(queueName, limit), TaskEntity::isWaiting);
     }
 
     public boolean hasWaiting(String queueName) {
         return !waitingIds(queueName, 1).isEmpty();
     }
 
-    /** Ids of the queue's tasks waiting for a concurrency slot, earliest due first; no locks. */
+    /** Ids of the queue's tasks waiting for room in flight, earliest due first; no locks. */
     private List<Long> waitingIds(String queueName, int limit) {
-        return em.createQuery("select t.id from TaskEntity t where t.waitingForSlot = true and t.queueName = :queue "
-                        + "order by t.waitingForSlot, t.queueName, t.scheduleTime", Long.class)
+        return em.createQuery("select t.id from TaskEntity t where t.waiting = true and t.queueName = :queue "
+                        + "order by t.waiting, t.queueName, t.scheduleTime", Long.class)
                 .setParameter("queue", queueName)
                 .setMaxResults(limit)
                 .getResultList();
@@ -186,9 +182,9 @@ public class TaskRepository {
         return ids.stream().map(locked::get).filter(Objects::nonNull).filter(stillMatching).toList();
     }
 
-    /** The queues that have tasks waiting for a concurrency slot. */
+    /** The queues that have tasks waiting for room in flight. */
     public List<String> queuesWithWaitingTasks() {
-        return em.createQuery("select distinct t.queueName from TaskEntity t where t.waitingForSlot = true", String.class)
+        return em.createQuery("select distinct t.queueName from TaskEntity t where t.waiting = true", String.class)
                 .getResultList();
     }
 

@@ -8,7 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.courier.application.HttpTargets;
+import dev.courier.application.mapping.HttpTargets;
 import dev.courier.domain.ApiException;
 import java.util.Optional;
 

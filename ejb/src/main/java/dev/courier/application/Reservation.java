@@ -1,7 +1,0 @@
-package dev.courier.application;
-
-import java.time.Instant;
-
-/** A dispatch slot taken in a queue's calendar of the given epoch. */
-record Reservation(Instant slot, long epoch) {
-}

@@ -1,0 +1,41 @@
+package dev.courier.application.dispatch;
+
+import dev.courier.infrastructure.persistence.TaskRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The safety net under the broker: holds, for the {@link Promoter}, every task whose message is
+ * long overdue without having started an attempt (the broker lost it, or moved it to the
+ * dead-letter queue after its own redelivery limit) and every task whose attempt's lease expired
+ * unfinished. The new generation makes any late copy of the old message stale, so sweeping a
+ * task that was merely slow costs a message, never a second dispatch.
+ */
+@Stateless
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
+
+    @Inject
+    TaskRepository tasks;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "courier.sweeper.grace")
+    Duration grace;
+
+    public void sweep() {
+        Instant now = clock.instant();
+        int lostMessages = tasks.holdOverdue(now.minus(grace));
+        int lostAttempts = tasks.holdExpiredLeases(now);
+        if (lostMessages + lostAttempts > 0) {
+            LOG.warnf("Sweeper re-enqueues %d tasks whose message was overdue by more than %s and %d whose "
+                    + "attempt's lease expired", lostMessages, grace, lostAttempts);
+        }
+    }
+}
