@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Applies Courier's configure-*.cli scripts to a WildFly installation, offline (embedded CLI).
 # Usage: [COURIER_DISPATCH_SESSIONS=N] config/apply.sh WILDFLY_HOME [h2|postgresql] [POSTGRESQL_DRIVER_JAR]
-# COURIER_DISPATCH_SESSIONS (default 64) is the node's concurrent dispatches; the MDB pool, Artemis'
-# client threads and the JmsXA pool are derived from it (see configure-dispatch.cli).
+# COURIER_DISPATCH_SESSIONS is the node's concurrent dispatches (unset: configure-dispatch.cli's
+# default); the MDB pool, Artemis' client threads and the JmsXA pool are derived from it.
 # Every script is re-runnable, so this can be run again after any change or to switch databases.
 # Against a running server, run the scripts one by one: jboss-cli.sh -c --file=config/configure-X.cli
 set -euo pipefail
@@ -12,8 +12,8 @@ wildfly_home="$1"
 database="${2:-h2}"
 driver_jar="${3:-}"
 
-sessions="${COURIER_DISPATCH_SESSIONS:-64}"
-if ! [[ "$sessions" =~ ^[1-9][0-9]*$ ]]; then
+sessions="${COURIER_DISPATCH_SESSIONS:-}"
+if [ -n "$sessions" ] && ! [[ "$sessions" =~ ^[1-9][0-9]*$ ]]; then
     echo "COURIER_DISPATCH_SESSIONS must be a positive integer, got '$sessions'" >&2; exit 2
 fi
 
@@ -35,12 +35,15 @@ trap 'rm -rf "$work"' EXIT
 } > "$work/apply.cli"
 {
     echo "courier.postgresql.jar=$driver_jar"
-    echo "courier.dispatch.sessions=$sessions"
-    echo "courier.dispatch.client-threads=$((sessions + 96))"
-    echo "courier.dispatch.jmsxa-pool=$((sessions + 36))"
+    if [ -n "$sessions" ]; then
+        # The same headroom as configure-dispatch.cli's defaults (see there).
+        echo "courier.dispatch.sessions=$sessions"
+        echo "courier.dispatch.client-threads=$((sessions + 96))"
+        echo "courier.dispatch.jmsxa-pool=$((sessions + 36))"
+    fi
     # The broker's own bridge logs in with it (configure-messaging.cli); nothing else needs it.
     echo "courier.broker.cluster-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 } > "$work/cli.properties"
 
 "$wildfly_home/bin/jboss-cli.sh" --file="$work/apply.cli" --properties="$work/cli.properties"
-echo "Courier configuration ($database, $sessions dispatch sessions) applied to $wildfly_home"
+echo "Courier configuration ($database, ${sessions:-default} dispatch sessions) applied to $wildfly_home"

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @MessageDriven(name = "NoopDrainConsumer", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = NoopDrainConsumer.QUEUE_JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.max-sessions:64}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.sessions}")
 })
 public class NoopDrainConsumer implements MessageListener {
 

@@ -33,7 +33,7 @@ public class DispatchLimiter {
     private final Map<String, QueueLimiter> limiters = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "courier.dispatch.max-sessions", defaultValue = "64")
+    @ConfigProperty(name = "courier.dispatch.sessions")
     int sessions;
     @Inject
     @ConfigProperty(name = "courier.dispatch.reservation-window")

@@ -1,7 +1,5 @@
 package dev.courier.infrastructure.messaging;
 
-import dev.courier.application.dispatch.DispatchOrder;
-
 import dev.courier.application.dispatch.Dispatcher;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -26,9 +24,9 @@ import jakarta.jms.MessageListener;
 @MessageDriven(name = "DispatchConsumer", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/CourierDispatch"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.max-sessions:64}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.sessions}"),
         @ActivationConfigProperty(propertyName = "transactionTimeout",
-                propertyValue = "${courier.dispatch.transaction-timeout:1900}")
+                propertyValue = "${courier.dispatch.transaction-timeout}")
 })
 public class DispatchConsumer implements MessageListener {
 
