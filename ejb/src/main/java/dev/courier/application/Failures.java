@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.domain.ApiException;
 import dev.courier.domain.StatusCode;
 import jakarta.ejb.EJBException;
@@ -12,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.jboss.logging.Logger;
 
 /**
  * What every API transport tells a client about a failed call: a refused request as itself; the
@@ -21,7 +22,6 @@ import org.jboss.logging.Logger;
  */
 public final class Failures {
 
-    private static final Logger LOG = Logger.getLogger(Failures.class);
 
     /** Exceptions, by class name, that mean "no database connection" in WildFly's stack. */
     private static final Set<String> CONNECTION_FAILURES = Set.of(
@@ -51,11 +51,11 @@ public final class Failures {
             return refused;
         }
         if (isDatabaseOutage(failure)) {
-            LOG.warnf("Database unavailable: %s", failure.toString());
+            LOG.databaseUnavailable(failure.toString());
             return new ApiException(StatusCode.UNAVAILABLE, "The service is temporarily unavailable; retry later.");
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(failure, "Unexpected error, incident %s", incident);
+        LOG.unexpectedError(incident, failure);
         return new ApiException(StatusCode.INTERNAL, "Internal error (incident " + incident + ").");
     }
 

@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.application.dispatch.QueueSettingsCache;
 import dev.courier.application.mapping.PageToken;
 import dev.courier.application.mapping.QueueFilter;
@@ -24,13 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /** The queue RPCs of Cloud Tasks, shared by every API transport. */
 @Stateless
 public class QueueService {
 
-    private static final Logger LOG = Logger.getLogger(QueueService.class);
     static final int MAX_PAGE_SIZE = 9800;
 
     @Inject
@@ -69,7 +69,7 @@ public class QueueService {
                 QueueMapper.retryPolicy(queue.getRetryConfig()), clock.instant());
         entity.setRouting(QueueRouting.encode(queue));
         queues.add(entity);
-        LOG.infof("Queue %s created", name);
+        LOG.queueCreated(name);
         return QueueMapper.toProto(entity);
     }
 
@@ -109,7 +109,7 @@ public class QueueService {
         entity.setRetryPolicy(QueueMapper.retryPolicy(merged.getRetryConfig()));
         entity.setRouting(QueueRouting.encode(merged));
         settings.forget(entity.name());
-        LOG.infof("Queue %s updated (%s)", name, mask.getPathsCount() == 0 ? "all fields" : mask.getPathsList());
+        LOG.queueUpdated(name, mask.getPathsCount() == 0 ? "all fields" : mask.getPathsList());
         return QueueMapper.toProto(entity);
     }
 
@@ -120,7 +120,7 @@ public class QueueService {
         queues.remove(queue);
         settings.forget(queue.name());
         tombstones.buryQueue(queue.name(), clock.instant().plus(queueTombstoneWindow));
-        LOG.infof("Queue %s deleted with %d tasks", name, removed);
+        LOG.queueDeleted(name, removed);
     }
 
     /** Stops dispatching; attempts in flight finish, and CreateTask keeps working. */
@@ -128,7 +128,7 @@ public class QueueService {
         QueueEntity queue = existing(name);
         queue.setState(QueueEntity.State.PAUSED);
         settings.forget(queue.name());
-        LOG.infof("Queue %s paused", name);
+        LOG.queuePaused(name);
         return QueueMapper.toProto(queue);
     }
 
@@ -138,7 +138,7 @@ public class QueueService {
         if (queue.state() != QueueEntity.State.RUNNING) {
             queue.setState(QueueEntity.State.RUNNING);
             settings.forget(queue.name());
-            LOG.infof("Queue %s resumed", name);
+            LOG.queueResumed(name);
         }
         return QueueMapper.toProto(queue);
     }
@@ -150,7 +150,7 @@ public class QueueService {
         tombstones.buryTasksCreatedBefore(queue.name(), now, now.plus(taskTombstoneWindow));
         int removed = tasks.removeCreatedBefore(queue.name(), now);
         queue.setPurgeTime(now);
-        LOG.infof("Queue %s purged, %d tasks deleted", name, removed);
+        LOG.queuePurged(name, removed);
         return QueueMapper.toProto(queue);
     }
 

@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.application.dispatch.Enqueuer;
 import dev.courier.application.dispatch.QueueSettings;
 import dev.courier.application.mapping.TaskMapper;
@@ -22,7 +24,6 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * CreateTask's transaction: the task row and its scheduled dispatch message commit together, so
@@ -32,7 +33,6 @@ import org.jboss.logging.Logger;
 @Stateless
 public class TaskCreation {
 
-    private static final Logger LOG = Logger.getLogger(TaskCreation.class);
 
     @Inject
     QueueRepository queues;
@@ -96,7 +96,7 @@ public class TaskCreation {
             // transaction is now rollback-only: a batch fails, and each of its orders runs alone.
             throw Errors.taskAlreadyExists();
         }
-        LOG.debugf("Task %s/tasks/%s created, due %s", queueName, taskId, entity.scheduleTime());
+        LOG.taskCreated(queueName, taskId, entity.scheduleTime());
         return TaskMapper.toProto(entity, order.view());
     }
 }

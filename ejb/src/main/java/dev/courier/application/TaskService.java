@@ -1,5 +1,7 @@
 package dev.courier.application;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.application.dispatch.Enqueuer;
 import dev.courier.application.mapping.HttpTargets;
 import dev.courier.application.mapping.PageToken;
@@ -31,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * The task RPCs of Cloud Tasks, shared by every API transport. CreateTask writes the task row and
@@ -40,7 +41,6 @@ import org.jboss.logging.Logger;
 @Stateless
 public class TaskService {
 
-    private static final Logger LOG = Logger.getLogger(TaskService.class);
     static final int MAX_PAGE_SIZE = 1000;
 
     @Inject
@@ -97,7 +97,7 @@ public class TaskService {
         TaskEntity task = existing(name);
         tasks.remove(task);
         tombstones.buryTask(task.queueName(), task.taskId(), clock.instant().plus(tombstoneWindow));
-        LOG.debugf("Task %s deleted", name);
+        LOG.taskDeleted(name);
     }
 
     /**
@@ -107,7 +107,7 @@ public class TaskService {
     public Task run(String name, Task.View view) {
         TaskEntity task = existing(name);
         enqueuer.force(task);
-        LOG.debugf("Task %s forced to run", name);
+        LOG.taskForced(name);
         return TaskMapper.toProto(task, view);
     }
 

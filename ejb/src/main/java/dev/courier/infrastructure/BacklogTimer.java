@@ -1,5 +1,7 @@
 package dev.courier.infrastructure;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.application.dispatch.Promoter;
 import dev.courier.application.dispatch.Sweeper;
 import dev.courier.application.dispatch.WaitingTasks;
@@ -13,7 +15,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /**
  * Every second: promotes held tasks that their queue's reservation window has reached, and sends
@@ -25,7 +26,6 @@ import org.jboss.logging.Logger;
 @Startup
 public class BacklogTimer {
 
-    private static final Logger LOG = Logger.getLogger(BacklogTimer.class);
     static final long TICK_MILLIS = 1000;
     static final int TICKS_PER_SWEEP = 30;
 
@@ -39,6 +39,8 @@ public class BacklogTimer {
     WaitingTasks waitingTasks;
 
     private int ticks;
+    /** Ticks failed in a row: the first failure is logged with its stack trace, the rest briefly. */
+    private int failedTicks;
 
     @PostConstruct
     void start() {
@@ -58,9 +60,17 @@ public class BacklogTimer {
             if (++ticks % TICKS_PER_SWEEP == 0) {
                 sweeper.sweep();
             }
+            if (failedTicks > 0) {
+                LOG.backlogTimerRecovered(failedTicks);
+                failedTicks = 0;
+            }
         } catch (RuntimeException e) {
             // The database is down, most likely; the next tick tries again.
-            LOG.warnf("Backlog timer failed, will retry: %s", e.getMessage());
+            if (failedTicks++ == 0) {
+                LOG.backlogTimerFailed(e);
+            } else {
+                LOG.backlogTimerFailedAgain(e.toString());
+            }
         }
     }
 }

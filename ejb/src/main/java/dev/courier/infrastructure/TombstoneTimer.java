@@ -1,11 +1,12 @@
 package dev.courier.infrastructure;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.infrastructure.persistence.TombstoneRepository;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.jboss.logging.Logger;
 
 /**
  * Deletes expired name tombstones every ten minutes. Expiry is also checked on every lookup, so
@@ -14,7 +15,6 @@ import org.jboss.logging.Logger;
 @Singleton
 public class TombstoneTimer {
 
-    private static final Logger LOG = Logger.getLogger(TombstoneTimer.class);
 
     @Inject
     TombstoneRepository tombstones;
@@ -25,7 +25,7 @@ public class TombstoneTimer {
     void removeExpired() {
         int removed = tombstones.removeExpired(clock.instant());
         if (removed > 0) {
-            LOG.debugf("Removed %d expired name tombstones", removed);
+            LOG.tombstonesRemoved(removed);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.courier.application.dispatch;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.domain.AttemptResult;
 import dev.courier.infrastructure.persistence.QueueEntity;
 import dev.courier.infrastructure.persistence.QueueRepository;
@@ -21,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Records the start and the end of dispatch attempts in the database. The start commits on its
@@ -33,7 +34,6 @@ import org.jboss.logging.Logger;
 @Stateless
 public class AttemptLedger {
 
-    private static final Logger LOG = Logger.getLogger(AttemptLedger.class);
 
     @Inject
     TaskRepository tasks;
@@ -98,7 +98,7 @@ public class AttemptLedger {
 
     private Optional<Attempt> begin(DispatchOrder order, Optional<TaskEntity> found) {
         if (found.isEmpty()) {
-            LOG.debugf("Dropping stale dispatch message for row %d generation %d", order.taskRowId(), order.generation());
+            LOG.staleMessage(order.taskRowId(), order.generation());
             return Optional.empty();
         }
         TaskEntity task = found.get();
@@ -107,15 +107,14 @@ public class AttemptLedger {
             return Optional.empty();
         }
         if (queue.get().state() != QueueEntity.State.RUNNING && !order.forced()) {
-            LOG.debugf("Queue %s is paused; %s/tasks/%s is held until it resumes", task.queueName(), task.queueName(),
-                    task.taskId());
+            LOG.heldWhilePaused(task.queueName(), task.taskId());
             task.hold();
             return Optional.empty();
         }
         Instant now = clock.instant();
         WorkerRequest request = WorkerRequests.of(task, queue.get());
         task.startAttempt(now, now.plus(task.dispatchDeadline()).plus(leaseGrace));
-        LOG.debugf("Dispatching %s/tasks/%s attempt %d", task.queueName(), task.taskId(), task.dispatchCount());
+        LOG.dispatching(task.queueName(), task.taskId(), task.dispatchCount());
         return Optional.of(new Attempt(order, task.taskId(), task.dispatchCount(), request));
     }
 
@@ -146,14 +145,12 @@ public class AttemptLedger {
         if (retryAt.isEmpty()) {
             tasks.remove(task);
             tombstones.buryTasks(List.of(tombstone(task, now)));
-            LOG.infof("Task %s/tasks/%s failed permanently after attempt %d (%s)", task.queueName(), task.taskId(),
-                    attempt.number(), result.detail());
+            LOG.taskGivenUp(task.queueName(), task.taskId(), attempt.number(), result.detail());
             return;
         }
         task.reschedule(retryAt.get());
         enqueuer.enqueue(task, QueueSettings.of(queue.get()));
-        LOG.debugf("Task %s/tasks/%s attempt %d failed (%s); retry at %s", task.queueName(), task.taskId(),
-                attempt.number(), result.detail(), retryAt.get());
+        LOG.attemptFailed(task.queueName(), task.taskId(), attempt.number(), result.detail(), retryAt.get());
     }
 
     /** Deletes the task of a successful attempt; returns its tombstone, for the caller to write. */
@@ -161,7 +158,7 @@ public class AttemptLedger {
         Instant now = clock.instant();
         task.finishAttempt(result, now);
         tasks.remove(task);
-        LOG.debugf("Task %s/tasks/%s succeeded on attempt %d", task.queueName(), task.taskId(), attempt.number());
+        LOG.taskSucceeded(task.queueName(), task.taskId(), attempt.number());
         return tombstone(task, now);
     }
 

@@ -1,5 +1,7 @@
 package dev.courier.application.dispatch;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.infrastructure.persistence.TaskRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * The safety net under the broker: holds, for the {@link Promoter}, every task whose message is
@@ -19,7 +20,6 @@ import org.jboss.logging.Logger;
 @Stateless
 public class Sweeper {
 
-    private static final Logger LOG = Logger.getLogger(Sweeper.class);
 
     @Inject
     TaskRepository tasks;
@@ -34,8 +34,7 @@ public class Sweeper {
         int lostMessages = tasks.holdOverdue(now.minus(grace));
         int lostAttempts = tasks.holdExpiredLeases(now);
         if (lostMessages + lostAttempts > 0) {
-            LOG.warnf("Sweeper re-enqueues %d tasks whose message was overdue by more than %s and %d whose "
-                    + "attempt's lease expired", lostMessages, grace, lostAttempts);
+            LOG.swept(lostMessages, grace, lostAttempts);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.courier.infrastructure.persistence;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,7 +12,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
  * Group commit: callers hand in a write and wait; one committer thread takes every write waiting
@@ -30,7 +31,6 @@ import org.jboss.logging.Logger;
  */
 public final class GroupCommit<W, A> {
 
-    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
     /** How long a caller waits for its batch before giving up (its transaction then rolls back). */
     private static final long WAIT_SECONDS = 60;
 
@@ -109,7 +109,7 @@ public final class GroupCommit<W, A> {
                 batch.get(i).answer().complete(answers.get(i));
             }
         } catch (RuntimeException e) {
-            LOG.debugf(e, "A batch of %d %s writes failed; each is retried alone", batch.size(), name);
+            LOG.batchFailed(batch.size(), name, e);
             batch.forEach(request -> request.answer().completeExceptionally(e));
         }
     }

@@ -1,5 +1,7 @@
 package dev.courier.infrastructure.persistence;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -17,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 
 /**
  * Brings the database schema to the version this build expects, at deployment, before any request
@@ -30,7 +31,6 @@ import org.jboss.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
 
-    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class);
 
     /** Every migration, oldest first. A new schema version is a new script appended here. */
     static final List<String> MIGRATIONS = List.of(
@@ -54,7 +54,7 @@ public class SchemaMigrator {
             for (int i = current; i < MIGRATIONS.size(); i++) {
                 apply(connection, i + 1, MIGRATIONS.get(i));
             }
-            LOG.infof("Courier schema is at version %d", MIGRATIONS.size());
+            LOG.schemaAtVersion(MIGRATIONS.size());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not migrate Courier's database schema: " + e.getMessage(), e);
         }
@@ -84,7 +84,7 @@ public class SchemaMigrator {
     }
 
     private static void apply(Connection connection, int version, String script) throws SQLException {
-        LOG.infof("Applying schema migration %s", script);
+        LOG.applyingMigration(script);
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(read(script))) {
                 statement.execute(sql);

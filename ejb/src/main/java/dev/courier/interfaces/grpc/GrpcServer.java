@@ -1,5 +1,7 @@
 package dev.courier.interfaces.grpc;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.application.IamService;
 import dev.courier.application.LocationService;
 import dev.courier.application.QueueService;
@@ -24,7 +26,6 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Serves the gRPC API on {@code courier.grpc.port} (plus WildFly's port offset, like every other
@@ -35,7 +36,6 @@ import org.jboss.logging.Logger;
 @Startup
 public class GrpcServer {
 
-    private static final Logger LOG = Logger.getLogger(GrpcServer.class);
 
     @Inject
     QueueService queues;
@@ -88,8 +88,7 @@ public class GrpcServer {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot serve gRPC on port " + listenPort + ": " + e.getMessage(), e);
         }
-        LOG.infof("Cloud Tasks gRPC API listening on port %d (%s)", listenPort,
-                certChain.isPresent() ? "TLS" : "plaintext");
+        LOG.grpcListening(listenPort, certChain.isPresent() ? "TLS" : "plaintext");
     }
 
     @PreDestroy
