@@ -19,8 +19,7 @@ final class BacklogScenario {
     private static final String PROBE_QUEUE = "probe";
     private static final int CHUNK_CHECKS = 10;
 
-    private BacklogScenario() {
-    }
+    private BacklogScenario() {}
 
     static void run(Bench bench, Path home) throws Exception {
         Instant timeBox = Instant.now().plus(bench.settings.quick() ? Duration.ofMinutes(2) : Duration.ofMinutes(3));
@@ -42,19 +41,25 @@ final class BacklogScenario {
                 long base = pending;
                 long count = Math.min(chunk, viaApi - pending);
                 Instant now = Instant.now();
-                Load.Result result = Load.run("create pending", 2 * Bench.LOAD_CLIENTS, count, Duration.ofHours(1),
+                Load.Result result = Load.run(
+                        "create pending",
+                        2 * Bench.LOAD_CLIENTS,
+                        count,
+                        Duration.ofHours(1),
                         seq -> bench.rest.createTask(QUEUE, now.plusSeconds(7200 + (base + seq) % 3600)));
                 pending += result.ok();
                 createdViaApi += result.ok();
                 long[] heap = bench.management.heapAfterGcMb();
-                Progress.log(String.format("  %,d pending (%,.0f/s), heap after GC %d of %d MB", pending,
-                        result.perSecond(), heap[0], heap[1]));
+                Progress.log(String.format(
+                        "  %,d pending (%,.0f/s), heap after GC %d of %d MB",
+                        pending, result.perSecond(), heap[0], heap[1]));
                 if (result.failed() > count / 100) {
                     stopped = "CreateTask failing: " + result.firstFailure();
                 } else if (heap[0] > heap[1] * 0.85) {
                     stopped = String.format("heap after GC at %d of %d MB", heap[0], heap[1]);
                 } else if (pending < viaApi && Instant.now().isAfter(timeBox)) {
-                    stopped = String.format("the benchmark's time box for creating them was used up (at %,.0f tasks/s)",
+                    stopped = String.format(
+                            "the benchmark's time box for creating them was used up (at %,.0f tasks/s)",
                             result.perSecond());
                 }
             }
@@ -63,16 +68,23 @@ final class BacklogScenario {
                 bench.stop();
                 new PendingSeeder(bench.server).seed(QUEUE, target - pending);
                 bench.start();
-                bench.report.note(String.format("Backlog of %,d: %,d of its tasks were created through the API and "
-                        + "the other %,d copied into the database with the server stopped (PendingSeeder): creating "
-                        + "them all through the API would not fit the run.", target, createdViaApi, target - createdViaApi));
+                bench.report.note(String.format(
+                        "Backlog of %,d: %,d of its tasks were created through the API and "
+                                + "the other %,d copied into the database with the server stopped (PendingSeeder): creating "
+                                + "them all through the API would not fit the run.",
+                        target, createdViaApi, target - createdViaApi));
                 pending = target;
             }
             Figures loaded = measure(bench);
-            bench.report.row("backlog", String.format("%,d pending (target %,d)", pending, target),
-                    loaded.describe(), empty.describe() + " (empty)", target >= 1_000_000 ? "fits the shipped heap" : "-");
+            bench.report.row(
+                    "backlog",
+                    String.format("%,d pending (target %,d)", pending, target),
+                    loaded.describe(),
+                    empty.describe() + " (empty)",
+                    target >= 1_000_000 ? "fits the shipped heap" : "-");
             if (stopped != null) {
-                bench.report.note(String.format("Backlog creation stopped at %,d pending tasks: %s.", pending, stopped));
+                bench.report.note(
+                        String.format("Backlog creation stopped at %,d pending tasks: %s.", pending, stopped));
                 break;
             }
         }
@@ -87,7 +99,11 @@ final class BacklogScenario {
                 seq -> bench.rest.getQueue(QUEUE),
                 seq -> bench.rest.listTasks(QUEUE, 10),
                 seq -> bench.rest.createTask(PROBE_QUEUE, due));
-        Load.Result api = Load.run("API probe", 8, Long.MAX_VALUE, Duration.ofSeconds(5),
+        Load.Result api = Load.run(
+                "API probe",
+                8,
+                Long.MAX_VALUE,
+                Duration.ofSeconds(5),
                 seq -> calls.get((int) (seq % calls.size())).apply(seq));
         bench.stop();
         Duration boot = bench.start();
@@ -96,8 +112,8 @@ final class BacklogScenario {
 
     private record Figures(long heapMb, double apiP99Millis, Duration boot) {
         String describe() {
-            return String.format("heap %d MB, API p99 %.0f ms, boot %s", heapMb, apiP99Millis,
-                    FootprintScenario.seconds(boot));
+            return String.format(
+                    "heap %d MB, API p99 %.0f ms, boot %s", heapMb, apiP99Millis, FootprintScenario.seconds(boot));
         }
     }
 }

@@ -72,11 +72,16 @@ final class Bench {
      */
     Load.Result createTasks(String label, List<String> queues, long count, LongFunction<Instant> due, Created created)
             throws InterruptedException {
-        Load.Result result = Load.run(label, LOAD_CLIENTS, count, Duration.ofHours(1),
+        Load.Result result = Load.run(
+                label,
+                LOAD_CLIENTS,
+                count,
+                Duration.ofHours(1),
                 seq -> rest.createTask(queues.get((int) (seq % queues.size())), due.apply(seq)),
                 (seq, body) -> created.accept(seq, CourierRest.taskId(body)));
         if (result.failed() > 0) {
-            Progress.log("  " + label + ": " + result.failed() + " CreateTask failures, first: " + result.firstFailure());
+            Progress.log(
+                    "  " + label + ": " + result.failed() + " CreateTask failures, first: " + result.firstFailure());
         }
         return result;
     }
@@ -85,7 +90,8 @@ final class Bench {
      * {@link #createTasks} for tasks due soon on running queues, whose broker messages make them
      * slower to create than held ones: a big creation's rate becomes {@link #dueCreateRate}.
      */
-    Load.Result createDueTasks(String label, List<String> queues, long count, LongFunction<Instant> due, Created created)
+    Load.Result createDueTasks(
+            String label, List<String> queues, long count, LongFunction<Instant> due, Created created)
             throws InterruptedException {
         Load.Result result = createTasks(label, queues, count, due, created);
         if (count >= 1000) {
@@ -111,7 +117,8 @@ final class Bench {
             Thread.sleep(200);
         }
         if (arrived < expected) {
-            Progress.log(String.format("  %s: gave up after %s with %,d of %,d delivered", label, timeout, arrived, expected));
+            Progress.log(String.format(
+                    "  %s: gave up after %s with %,d of %,d delivered", label, timeout, arrived, expected));
         }
         return arrived;
     }
@@ -124,6 +131,6 @@ final class Bench {
     interface Created {
         void accept(long seq, String taskId);
 
-        Created IGNORE = (seq, taskId) -> { };
+        Created IGNORE = (seq, taskId) -> {};
     }
 }

@@ -24,8 +24,7 @@ import java.util.Set;
  */
 public final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
@@ -37,9 +36,12 @@ public final class Benchmark {
         boolean sizingOnly = "sizing".equals(only);
         boolean someOnly = !sizingOnly && !"all".equals(only);
         Path quickResults = Path.of(System.getProperty("benchmark.quick-results"));
-        Path results = Files.createDirectories(sizingOnly ? quickResults.resolveSibling("benchmark-sizing")
-                : someOnly ? quickResults.resolveSibling("benchmark-only")
-                : quick ? quickResults : Path.of(System.getProperty("benchmark.results")));
+        Path results = Files.createDirectories(
+                sizingOnly
+                        ? quickResults.resolveSibling("benchmark-sizing")
+                        : someOnly
+                                ? quickResults.resolveSibling("benchmark-only")
+                                : quick ? quickResults : Path.of(System.getProperty("benchmark.results")));
         Instant began = Instant.now();
         Progress.log("Courier benchmark (" + (quick ? "quick" : "full") + "), results in " + results);
 
@@ -58,14 +60,21 @@ public final class Benchmark {
                     bench.server.close();
                 }
             }
-            String header = String.format("%s run of %s, %s; %d cores, %d MB RAM, Java %s; database %s. "
+            String header = String.format(
+                    "%s run of %s, %s; %d cores, %d MB RAM, Java %s; database %s. "
                             + "Server, sink and load generator share the machine. Took %d min.",
-                    sizingOnly ? "Sizing-only" : someOnly ? "Partial (" + only + ")" : quick ? "Quick" : "Full", began.truncatedTo(ChronoUnit.MINUTES), machine(),
-                    Runtime.getRuntime().availableProcessors(), totalRamMb(), System.getProperty("java.version"),
-                    System.getProperty("courier.db", "h2"), Duration.between(began, Instant.now()).toMinutes());
+                    sizingOnly ? "Sizing-only" : someOnly ? "Partial (" + only + ")" : quick ? "Quick" : "Full",
+                    began.truncatedTo(ChronoUnit.MINUTES),
+                    machine(),
+                    Runtime.getRuntime().availableProcessors(),
+                    totalRamMb(),
+                    System.getProperty("java.version"),
+                    System.getProperty("courier.db", "h2"),
+                    Duration.between(began, Instant.now()).toMinutes());
             bench.report.write(results, header);
         }
-        Progress.log("Done in " + Duration.between(began, Instant.now()).toSeconds() + " s: " + results.resolve("report.md"));
+        Progress.log("Done in " + Duration.between(began, Instant.now()).toSeconds() + " s: "
+                + results.resolve("report.md"));
     }
 
     private static void runAll(Bench bench, Path home, Path config) throws Exception {
@@ -79,13 +88,18 @@ public final class Benchmark {
 
         Map<String, double[][]> concurrency = ConcurrencyScenario.series();
         ConcurrencyScenario.Run capped = ConcurrencyScenario.run(bench, "conc-default", 1000, 200);
-        bench.report.row("concurrency", "64 sessions (default), queue allows 1,000", "peak " + capped.peak() + " in flight",
-                "-", "56 (the node's per-queue cap: sessions - sessions/8)");
+        bench.report.row(
+                "concurrency",
+                "64 sessions (default), queue allows 1,000",
+                "peak " + capped.peak() + " in flight",
+                "-",
+                "56 (the node's per-queue cap: sessions - sessions/8)");
         concurrency.put("64 sessions", capped.samples());
         bench.stop();
         if (bench.settings.quick()) {
             // Each of the two needs several server boots of its own: more than the quick run's budget.
-            bench.report.note("Quick run: the backlog scenario and the server sized for 1,000 in flight run in the full run only.");
+            bench.report.note(
+                    "Quick run: the backlog scenario and the server sized for 1,000 in flight run in the full run only.");
             ConcurrencyScenario.chart(bench, concurrency);
             return;
         }
@@ -123,25 +137,46 @@ public final class Benchmark {
     }
 
     /** The server built with COURIER_DISPATCH_SESSIONS for 1,000 in flight: footprint, concurrency, throughput. */
-    private static void runSizing(Bench bench, Path home, Path config, FootprintScenario.Footprint courier,
-                                  Map<String, double[][]> concurrency) throws Exception {
+    private static void runSizing(
+            Bench bench,
+            Path home,
+            Path config,
+            FootprintScenario.Footprint courier,
+            Map<String, double[][]> concurrency)
+            throws Exception {
         int sessions = bench.settings.sizedSessions();
         Path sized = SizedServer.prepare(home, config, sessions);
         Duration boot = bench.boot(sized, "bench-sized", true);
         Thread.sleep(bench.settings.idle().toMillis());
         long rss = bench.management.rssMb();
-        bench.report.row("footprint", "boot to ready, " + sessions + " sessions", FootprintScenario.seconds(boot),
-                courier == null ? "-" : FootprintScenario.seconds(courier.boot()) + " (64 sessions)", "-");
-        bench.report.row("footprint", "idle RSS, " + sessions + " sessions", rss + " MB",
-                courier == null ? "-" : courier.rssMb() + " MB (64 sessions)", "-");
+        bench.report.row(
+                "footprint",
+                "boot to ready, " + sessions + " sessions",
+                FootprintScenario.seconds(boot),
+                courier == null ? "-" : FootprintScenario.seconds(courier.boot()) + " (64 sessions)",
+                "-");
+        bench.report.row(
+                "footprint",
+                "idle RSS, " + sessions + " sessions",
+                rss + " MB",
+                courier == null ? "-" : courier.rssMb() + " MB (64 sessions)",
+                "-");
         ConcurrencyScenario.Run big = ConcurrencyScenario.run(bench, "conc-sized", 1000, bench.settings.sizedTasks());
-        bench.report.row("concurrency", sessions + " sessions, queue allows 1,000",
-                String.format("peak %d in flight (reached after %.1f s)", big.peak(), big.secondsToPeak()), "-", "1,000");
+        bench.report.row(
+                "concurrency",
+                sessions + " sessions, queue allows 1,000",
+                String.format("peak %d in flight (reached after %.1f s)", big.peak(), big.secondsToPeak()),
+                "-",
+                "1,000");
         concurrency.put(sessions + " sessions", big.samples());
-        DispatchScenario.Delivery sizedDelivery = DispatchScenario.deliver(bench, "sized", 10, bench.settings.dispatchBacklog());
-        bench.report.row("dispatch throughput", String.format("10 queues, %,d due, %d sessions", bench.settings.dispatchBacklog(),
-                sessions), String.format("%,.0f/s", sizedDelivery.rate()) + sizedDelivery.caveats(), bench.dispatchRate == 0 ? "-"
-                : String.format("%,.0f/s (64 sessions)", bench.dispatchRate), "-");
+        DispatchScenario.Delivery sizedDelivery =
+                DispatchScenario.deliver(bench, "sized", 10, bench.settings.dispatchBacklog());
+        bench.report.row(
+                "dispatch throughput",
+                String.format("10 queues, %,d due, %d sessions", bench.settings.dispatchBacklog(), sessions),
+                String.format("%,.0f/s", sizedDelivery.rate()) + sizedDelivery.caveats(),
+                bench.dispatchRate == 0 ? "-" : String.format("%,.0f/s (64 sessions)", bench.dispatchRate),
+                "-");
         bench.stop();
         ConcurrencyScenario.chart(bench, concurrency);
     }
@@ -156,8 +191,11 @@ public final class Benchmark {
 
     private static long totalRamMb() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10).findFirst().orElse(0);
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10)
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException e) {
             return 0;
         }

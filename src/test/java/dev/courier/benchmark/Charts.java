@@ -22,16 +22,19 @@ final class Charts {
     private static final int RIGHT = 30;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-            new Color(0xd62728), new Color(0x9467bd)};
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)
+    };
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Bars grouped by category, one bar per series; values in {@code series} follow {@code categories}. */
     static void bars(Path file, String title, String yLabel, List<String> categories, Map<String, double[]> series)
             throws IOException {
-        double max = series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
+        double max = series.values().stream()
+                .flatMapToDouble(java.util.Arrays::stream)
+                .max()
+                .orElse(1);
         Canvas canvas = new Canvas(title, yLabel, "", 0, categories.size(), niceCeiling(max));
         double groupWidth = canvas.plotWidth() / categories.size();
         double barWidth = groupWidth * 0.8 / series.size();
@@ -50,7 +53,8 @@ final class Charts {
         }
         canvas.g.setColor(Color.BLACK);
         for (int c = 0; c < categories.size(); c++) {
-            canvas.g.drawString(categories.get(c), (int) (LEFT + c * groupWidth + groupWidth * 0.1), HEIGHT - BOTTOM + 18);
+            canvas.g.drawString(
+                    categories.get(c), (int) (LEFT + c * groupWidth + groupWidth * 0.1), HEIGHT - BOTTOM + 18);
         }
         canvas.legend(series.keySet());
         canvas.save(file);
@@ -59,8 +63,14 @@ final class Charts {
     /** Lines through (x, y) points: {@code series} maps a name to {xs, ys}. */
     static void lines(Path file, String title, String xLabel, String yLabel, Map<String, double[][]> series)
             throws IOException {
-        double maxX = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p[0])).max().orElse(1);
-        double maxY = series.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p[1])).max().orElse(1);
+        double maxX = series.values().stream()
+                .flatMapToDouble(p -> java.util.Arrays.stream(p[0]))
+                .max()
+                .orElse(1);
+        double maxY = series.values().stream()
+                .flatMapToDouble(p -> java.util.Arrays.stream(p[1]))
+                .max()
+                .orElse(1);
         Canvas canvas = new Canvas(title, yLabel, xLabel, 0, niceCeiling(maxX), niceCeiling(maxY));
         canvas.xTicks();
         canvas.g.setStroke(new BasicStroke(2f));
@@ -68,8 +78,11 @@ final class Charts {
         for (double[][] points : series.values()) {
             canvas.g.setColor(PALETTE[s++ % PALETTE.length]);
             for (int i = 1; i < points[0].length; i++) {
-                canvas.g.drawLine(canvas.x(points[0][i - 1]), canvas.y(points[1][i - 1]),
-                        canvas.x(points[0][i]), canvas.y(points[1][i]));
+                canvas.g.drawLine(
+                        canvas.x(points[0][i - 1]),
+                        canvas.y(points[1][i - 1]),
+                        canvas.x(points[0][i]),
+                        canvas.y(points[1][i]));
             }
         }
         canvas.legend(series.keySet());

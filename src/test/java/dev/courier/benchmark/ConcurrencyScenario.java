@@ -18,15 +18,14 @@ final class ConcurrencyScenario {
     private static final long WORKER_MILLIS = 2000;
 
     /** The in-flight samples of one run, for the chart: {seconds, in flight}. */
-    record Run(int peak, double[][] samples, double secondsToPeak) {
-    }
+    record Run(int peak, double[][] samples, double secondsToPeak) {}
 
-    private ConcurrencyScenario() {
-    }
+    private ConcurrencyScenario() {}
 
     /** Runs {@code tasks} due tasks through a queue with the given concurrency limit. */
     static Run run(Bench bench, String queueId, int maxConcurrent, int tasks) throws Exception {
-        Progress.log(String.format("Concurrency: %,d tasks, maxConcurrentDispatches %d, 2 s worker", tasks, maxConcurrent));
+        Progress.log(
+                String.format("Concurrency: %,d tasks, maxConcurrentDispatches %d, 2 s worker", tasks, maxConcurrent));
         bench.sink.delay(WORKER_MILLIS);
         bench.rest.createQueue(queueId, 500, maxConcurrent);
         bench.rest.pauseQueue(queueId);
@@ -52,16 +51,22 @@ final class ConcurrencyScenario {
                 break;
             }
             if (samples.size() % 50 == 0) {
-                Progress.log(String.format("  concurrency: %d in flight, %,d of %,d arrived", inFlight,
-                        bench.sink.countOf(queueId), tasks));
+                Progress.log(String.format(
+                        "  concurrency: %d in flight, %,d of %,d arrived",
+                        inFlight, bench.sink.countOf(queueId), tasks));
             }
             Thread.sleep(100);
         }
         bench.sink.delay(0);
         bench.rest.deleteQueue(queueId);
         peak = Math.max(peak, bench.sink.peakInFlight());
-        return new Run(peak, new double[][] {samples.stream().mapToDouble(s -> s[0]).toArray(),
-                samples.stream().mapToDouble(s -> s[1]).toArray()}, secondsToPeak);
+        return new Run(
+                peak,
+                new double[][] {
+                    samples.stream().mapToDouble(s -> s[0]).toArray(),
+                    samples.stream().mapToDouble(s -> s[1]).toArray()
+                },
+                secondsToPeak);
     }
 
     static void chart(Bench bench, Map<String, double[][]> runs) throws Exception {

@@ -17,13 +17,17 @@ final class CourierRest {
 
     static final String LOCATION = "projects/bench/locations/local";
     /** A worker payload of a typical size (100 bytes), sent base64-encoded as the task body. */
-    private static final String BODY = Base64.getEncoder().encodeToString(
-            "{\"user\":\"u-000000000000\",\"event\":\"signup\",\"payload\":\"0123456789012345678901234567890123456\"}   "
-                    .getBytes(StandardCharsets.UTF_8));
+    private static final String BODY = Base64.getEncoder()
+            .encodeToString(
+                    "{\"user\":\"u-000000000000\",\"event\":\"signup\",\"payload\":\"0123456789012345678901234567890123456\"}   "
+                            .getBytes(StandardCharsets.UTF_8));
+
     private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
     private final String workerUrl;
 
@@ -48,7 +52,9 @@ final class CourierRest {
     }
 
     void deleteQueue(String id) {
-        send(HttpRequest.newBuilder(uri("/v2/" + LOCATION + "/queues/" + id)).DELETE().build());
+        send(HttpRequest.newBuilder(uri("/v2/" + LOCATION + "/queues/" + id))
+                .DELETE()
+                .build());
     }
 
     /** A CreateTask request for the benchmark's worker, due at {@code scheduleTime}. */
@@ -58,21 +64,27 @@ final class CourierRest {
 
     String createTaskJson(Instant scheduleTime) {
         return "{\"task\":{\"scheduleTime\":\"" + scheduleTime + "\",\"httpRequest\":{\"url\":\"" + workerUrl
-                + "\",\"httpMethod\":\"POST\",\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"" + BODY + "\"}}}";
+                + "\",\"httpMethod\":\"POST\",\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"" + BODY
+                + "\"}}}";
     }
 
     HttpRequest getQueue(String queueId) {
-        return HttpRequest.newBuilder(uri("/v2/" + LOCATION + "/queues/" + queueId)).GET().build();
+        return HttpRequest.newBuilder(uri("/v2/" + LOCATION + "/queues/" + queueId))
+                .GET()
+                .build();
     }
 
     HttpRequest listTasks(String queueId, int pageSize) {
         return HttpRequest.newBuilder(uri("/v2/" + LOCATION + "/queues/" + queueId + "/tasks?pageSize=" + pageSize))
-                .GET().build();
+                .GET()
+                .build();
     }
 
     HttpRequest post(String path, String json) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     /** The short task ID in a Task's JSON (the last segment of its name). */

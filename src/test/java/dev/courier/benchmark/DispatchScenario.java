@@ -20,8 +20,7 @@ final class DispatchScenario {
 
     private static final int SESSIONS = 64;
 
-    private DispatchScenario() {
-    }
+    private DispatchScenario() {}
 
     static void run(Bench bench) throws Exception {
         int backlog = bench.settings.dispatchBacklog();
@@ -33,15 +32,24 @@ final class DispatchScenario {
         Map<String, double[][]> chart = new LinkedHashMap<>();
         for (int queues : new int[] {1, 10}) {
             Delivery delivery = deliver(bench, "dispatch-" + queues, queues, backlog);
-            String goal = queues == 1 ? "500/s (the queue's rate cap)"
+            String goal = queues == 1
+                    ? "500/s (the queue's rate cap)"
                     : String.format("≥ 1,500/s and ≥ 75 %% of no-op MDB (%,.0f/s)", 0.75 * mdbDrain);
-            bench.report.row("dispatch throughput", String.format("%d queue%s, %,d due", queues, queues == 1 ? "" : "s", backlog),
-                    delivery.describe(mdbDrain), baseline, goal);
+            bench.report.row(
+                    "dispatch throughput",
+                    String.format("%d queue%s, %,d due", queues, queues == 1 ? "" : "s", backlog),
+                    delivery.describe(mdbDrain),
+                    baseline,
+                    goal);
             chart.put(queues + (queues == 1 ? " queue" : " queues"), delivery.perSecond());
             bench.dispatchRate = delivery.rate();
         }
-        Charts.lines(bench.chartFile("dispatch.png"), "Tasks delivered per second (from the first delivery)", "s",
-                "tasks/s", chart);
+        Charts.lines(
+                bench.chartFile("dispatch.png"),
+                "Tasks delivered per second (from the first delivery)",
+                "s",
+                "tasks/s",
+                chart);
         bench.report.chart("Dispatch throughput", "dispatch.png");
     }
 
@@ -55,7 +63,8 @@ final class DispatchScenario {
         }
 
         double[][] perSecond() {
-            return Charts.ratePerSecond(arrivals, arrivals.stream().mapToLong(Long::longValue).min().orElse(0), 1000);
+            return Charts.ratePerSecond(
+                    arrivals, arrivals.stream().mapToLong(Long::longValue).min().orElse(0), 1000);
         }
 
         String describe(double mdbDrain) {
@@ -74,8 +83,10 @@ final class DispatchScenario {
 
     /** Creates {@code backlog} tasks due at one moment on {@code queues} new queues (500/s each) and waits for them. */
     static Delivery deliver(Bench bench, String prefix, int queues, int backlog) throws InterruptedException {
-        Progress.log(String.format("Dispatch throughput: %,d due tasks on %d queue%s", backlog, queues, queues == 1 ? "" : "s"));
-        List<String> ids = IntStream.range(0, queues).mapToObj(q -> prefix + "-" + q).toList();
+        Progress.log(String.format(
+                "Dispatch throughput: %,d due tasks on %d queue%s", backlog, queues, queues == 1 ? "" : "s"));
+        List<String> ids =
+                IntStream.range(0, queues).mapToObj(q -> prefix + "-" + q).toList();
         for (String id : ids) {
             bench.rest.createQueue(id, 500, 1000);
         }
@@ -92,8 +103,14 @@ final class DispatchScenario {
     private static double sinkCapacity(Bench bench) throws InterruptedException {
         URI uri = URI.create(bench.sink.url("/plain"));
         String body = bench.rest.createTaskJson(Instant.now());
-        Load.Result result = Load.run("sink capacity", SESSIONS, Long.MAX_VALUE, Duration.ofSeconds(5),
-                seq -> HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Load.Result result = Load.run(
+                "sink capacity",
+                SESSIONS,
+                Long.MAX_VALUE,
+                Duration.ofSeconds(5),
+                seq -> HttpRequest.newBuilder(uri)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
         return result.perSecond();
     }
 
@@ -103,8 +120,12 @@ final class DispatchScenario {
         Instant giveUp = Instant.now().plusSeconds(count / 100 + 60);
         String[] drained = {"0", "0", "0"};
         while (Instant.now().isBefore(giveUp)) {
-            drained = bench.rest.send(HttpRequest.newBuilder(URI.create(bench.server.baseUrl() + "/bench-noop/drained"))
-                    .build()).body().trim().split(" ");
+            drained = bench.rest
+                    .send(HttpRequest.newBuilder(URI.create(bench.server.baseUrl() + "/bench-noop/drained"))
+                            .build())
+                    .body()
+                    .trim()
+                    .split(" ");
             if (Long.parseLong(drained[0]) >= count) {
                 break;
             }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class FairnessScenario {
 
-    private FairnessScenario() {
-    }
+    private FairnessScenario() {}
 
     static void run(Bench bench) throws Exception {
         int backlog = bench.settings.fairnessBacklog();
@@ -25,13 +24,25 @@ final class FairnessScenario {
         bench.createTasks("create B", List.of("fair-b"), 1, seq -> dueB, (seq, taskId) -> taskB[0] = taskId);
         bench.createDueTasks("create A", List.of("fair-a"), backlog, seq -> due, Bench.Created.IGNORE);
         boolean createdInTime = Instant.now().isBefore(dueB);
-        bench.awaitArrivals("fairness B", List.of("fair-b"), 1, Duration.between(Instant.now(), dueB).plusSeconds(120));
+        bench.awaitArrivals(
+                "fairness B",
+                List.of("fair-b"),
+                1,
+                Duration.between(Instant.now(), dueB).plusSeconds(120));
         Long arrival = bench.sink.arrival("fair-b", taskB[0]);
         long aBefore = bench.sink.countOf("fair-a");
-        bench.report.row("fairness", String.format("B's task, due 2 s into A's backlog of %,d", backlog),
-                arrival == null ? "not delivered" : String.format("%,d ms late (A had delivered %,d by then)%s",
-                        arrival - dueB.toEpochMilli(), aBefore, createdInTime ? "" : ", creating A overran B's due time"),
-                "-", "≤ 1 s");
+        bench.report.row(
+                "fairness",
+                String.format("B's task, due 2 s into A's backlog of %,d", backlog),
+                arrival == null
+                        ? "not delivered"
+                        : String.format(
+                                "%,d ms late (A had delivered %,d by then)%s",
+                                arrival - dueB.toEpochMilli(),
+                                aBefore,
+                                createdInTime ? "" : ", creating A overran B's due time"),
+                "-",
+                "≤ 1 s");
         // A's remaining tasks become stale messages the consumer drops.
         bench.rest.deleteQueue("fair-a");
         bench.rest.deleteQueue("fair-b");

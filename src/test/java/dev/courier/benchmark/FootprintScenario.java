@@ -10,11 +10,9 @@ import java.time.Duration;
 final class FootprintScenario {
 
     /** Courier's fresh boot and idle RSS, the baseline of the sized server. */
-    record Footprint(Duration boot, long rssMb) {
-    }
+    record Footprint(Duration boot, long rssMb) {}
 
-    private FootprintScenario() {
-    }
+    private FootprintScenario() {}
 
     static Footprint run(Bench bench, Path home) throws Exception {
         Progress.log("Footprint: bare WildFly (no EAR)");
@@ -27,7 +25,8 @@ final class FootprintScenario {
         Duration boot = bench.boot(home, "bench-courier", true);
         Thread.sleep(bench.settings.idle().toMillis());
         long rss = bench.management.rssMb();
-        bench.report.row("footprint", "boot to ready", seconds(boot), seconds(bareBoot) + " (bare WildFly: HTTP answers)", "-");
+        bench.report.row(
+                "footprint", "boot to ready", seconds(boot), seconds(bareBoot) + " (bare WildFly: HTTP answers)", "-");
         bench.report.row("footprint", "idle RSS", rss + " MB", bareRss + " MB", "-");
         return new Footprint(boot, rss);
     }

@@ -38,8 +38,7 @@ final class Load {
         }
     }
 
-    private Load() {
-    }
+    private Load() {}
 
     static Result run(String label, int clients, long total, Duration limit, Requests requests, Answers answers)
             throws InterruptedException {
@@ -54,41 +53,46 @@ final class Load {
         for (int c = 0; c < clients; c++) {
             long[][] mine = {new long[1024]};
             int[] count = {0};
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            Thread thread = new Thread(() -> {
-                long seq;
-                while ((seq = next.getAndIncrement()) < total && System.nanoTime() < deadline) {
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(requests.request(seq), HttpResponse.BodyHandlers.ofString());
-                        if (count[0] == mine[0].length) {
-                            mine[0] = Arrays.copyOf(mine[0], count[0] * 2);
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            Thread thread = new Thread(
+                    () -> {
+                        long seq;
+                        while ((seq = next.getAndIncrement()) < total && System.nanoTime() < deadline) {
+                            long sent = System.nanoTime();
+                            try {
+                                HttpResponse<String> response =
+                                        http.send(requests.request(seq), HttpResponse.BodyHandlers.ofString());
+                                if (count[0] == mine[0].length) {
+                                    mine[0] = Arrays.copyOf(mine[0], count[0] * 2);
+                                }
+                                mine[0][count[0]++] = System.nanoTime() - sent;
+                                if (response.statusCode() / 100 == 2) {
+                                    ok.incrementAndGet();
+                                    answers.accept(seq, response.body());
+                                } else {
+                                    failed.incrementAndGet();
+                                    firstFailure.compareAndSet(null, response.statusCode() + " " + response.body());
+                                }
+                            } catch (IOException e) {
+                                failed.incrementAndGet();
+                                firstFailure.compareAndSet(null, e.toString());
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
-                        mine[0][count[0]++] = System.nanoTime() - sent;
-                        if (response.statusCode() / 100 == 2) {
-                            ok.incrementAndGet();
-                            answers.accept(seq, response.body());
-                        } else {
-                            failed.incrementAndGet();
-                            firstFailure.compareAndSet(null, response.statusCode() + " " + response.body());
+                        synchronized (latencies) {
+                            latencies.add(Arrays.copyOf(mine[0], count[0]));
                         }
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                synchronized (latencies) {
-                    latencies.add(Arrays.copyOf(mine[0], count[0]));
-                }
-            }, label + "-" + c);
+                    },
+                    label + "-" + c);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-        Progress progress = Progress.every(Duration.ofSeconds(5), () -> String.format("  %s: %,d ok, %,d failed",
-                label, ok.get(), failed.get()));
+        Progress progress = Progress.every(
+                Duration.ofSeconds(5), () -> String.format("  %s: %,d ok, %,d failed", label, ok.get(), failed.get()));
         try {
             for (Thread thread : threads) {
                 thread.join();
@@ -102,7 +106,8 @@ final class Load {
     }
 
     /** Sends without collecting the answers. */
-    static Result run(String label, int clients, long total, Duration limit, Requests requests) throws InterruptedException {
-        return run(label, clients, total, limit, requests, (seq, body) -> { });
+    static Result run(String label, int clients, long total, Duration limit, Requests requests)
+            throws InterruptedException {
+        return run(label, clients, total, limit, requests, (seq, body) -> {});
     }
 }

@@ -23,15 +23,18 @@ final class Management {
 
     /** Heap in use right after a full GC, and the heap's maximum, in MB. */
     long[] heapAfterGcMb() {
-        String out = cli("/core-service=platform-mbean/type=memory:gc",
+        String out = cli(
+                "/core-service=platform-mbean/type=memory:gc",
                 "/core-service=platform-mbean/type=memory:read-attribute(name=heap-memory-usage)");
         return new long[] {number(HEAP_USED, out) >> 20, number(HEAP_MAX, out) >> 20};
     }
 
     /** Dispatch messages Courier ever sent (new or rescheduled): those added to its schedule queue. */
     long dispatchMessagesAdded() {
-        return number(RESULT_NUMBER, cli(
-                "/subsystem=messaging-activemq/server=default/jms-queue=CourierSchedule:read-attribute(name=messages-added)"));
+        return number(
+                RESULT_NUMBER,
+                cli(
+                        "/subsystem=messaging-activemq/server=default/jms-queue=CourierSchedule:read-attribute(name=messages-added)"));
     }
 
     void deploy(Path archive) {
@@ -56,9 +59,13 @@ final class Management {
         try {
             Path script = Files.createTempFile("bench", ".cli");
             Files.write(script, java.util.List.of(commands));
-            Process cli = new ProcessBuilder(server.home().resolve("bin/jboss-cli.sh").toString(), "--connect",
-                    "--controller=" + server.controller(), "--file=" + script)
-                    .redirectErrorStream(true).start();
+            Process cli = new ProcessBuilder(
+                            server.home().resolve("bin/jboss-cli.sh").toString(),
+                            "--connect",
+                            "--controller=" + server.controller(),
+                            "--file=" + script)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (cli.waitFor() != 0) {
                 throw new IllegalStateException("jboss-cli failed: " + out);

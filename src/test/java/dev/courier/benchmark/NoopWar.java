@@ -15,14 +15,15 @@ import java.util.zip.ZipOutputStream;
 /** Writes {@code bench-noop.war}, the baselines' deployment, from the compiled classes. */
 final class NoopWar {
 
-    private static final List<Class<?>> CLASSES = List.of(NoopApplication.class, NoopResource.class, NoopDrainConsumer.class);
+    private static final List<Class<?>> CLASSES =
+            List.of(NoopApplication.class, NoopResource.class, NoopDrainConsumer.class);
 
-    private NoopWar() {
-    }
+    private NoopWar() {}
 
     static Path write(Path war) throws IOException {
         Files.createDirectories(war.getParent());
-        try (OutputStream file = Files.newOutputStream(war); ZipOutputStream zip = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(war);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             for (Class<?> type : CLASSES) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 zip.putNextEntry(new ZipEntry("WEB-INF/classes/" + entry));

@@ -63,8 +63,8 @@ final class PendingSeeder {
     }
 
     private static long newestTask(Connection connection, String queueId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT MAX(id) FROM courier_task WHERE queue_name LIKE ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT MAX(id) FROM courier_task WHERE queue_name LIKE ?")) {
             query.setString(1, "%/queues/" + queueId);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
@@ -100,12 +100,14 @@ final class PendingSeeder {
                 columns.add(meta.getColumnName(i).toLowerCase());
             }
         }
-        List<String> values = columns.stream().map(column -> switch (column) {
-            case "id" -> "n.x";
-            case "task_id" -> "'seeded-' || CAST(n.x AS VARCHAR(20))";
-            case "schedule_time" -> "t.schedule_time + MOD(n.x, 3600) * INTERVAL '1' SECOND";
-            default -> "t." + column;
-        }).toList();
+        List<String> values = columns.stream()
+                .map(column -> switch (column) {
+                    case "id" -> "n.x";
+                    case "task_id" -> "'seeded-' || CAST(n.x AS VARCHAR(20))";
+                    case "schedule_time" -> "t.schedule_time + MOD(n.x, 3600) * INTERVAL '1' SECOND";
+                    default -> "t." + column;
+                })
+                .toList();
         String numbers = "postgresql".equals(database) ? "generate_series(?, ?) AS n(x)" : "SYSTEM_RANGE(?, ?) n";
         return "INSERT INTO courier_task (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
                 + " FROM courier_task t CROSS JOIN " + numbers + " WHERE t.id = ?";
@@ -133,7 +135,8 @@ final class PendingSeeder {
     private static Driver driver(Path moduleDir) throws IOException, ReflectiveOperationException {
         Path jar;
         try (Stream<Path> files = Files.list(moduleDir)) {
-            jar = files.filter(f -> f.toString().endsWith(".jar")).findFirst()
+            jar = files.filter(f -> f.toString().endsWith(".jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no driver jar in " + moduleDir));
         }
         ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, PendingSeeder.class.getClassLoader());

@@ -15,16 +15,18 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress every(Duration period, Supplier<String> status) {
-        Thread printer = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(period.toMillis());
-                    log(status.get());
-                }
-            } catch (InterruptedException stopped) {
-                // closed
-            }
-        }, "progress");
+        Thread printer = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Thread.sleep(period.toMillis());
+                            log(status.get());
+                        }
+                    } catch (InterruptedException stopped) {
+                        // closed
+                    }
+                },
+                "progress");
         printer.setDaemon(true);
         printer.start();
         return new Progress(printer);

@@ -20,8 +20,7 @@ final class RateScenario {
 
     private static final int[][] ROUNDS = {{1, 10, 100}, {500}};
 
-    private RateScenario() {
-    }
+    private RateScenario() {}
 
     static void run(Bench bench) throws Exception {
         int[] windows = bench.settings.rateWindowSeconds();
@@ -36,15 +35,22 @@ final class RateScenario {
             tasks += runRound(bench, rates, roundWindows, chart);
             messages += bench.management.dispatchMessagesAdded() - messagesBefore;
         }
-        bench.report.row("no polling churn", "broker messages per task (throttled backlog)",
-                String.format("%.2f (%,d messages for %,d tasks, the create's own message included)",
-                        messages / (double) tasks, messages, tasks), "-", "O(1)");
-        Charts.lines(bench.chartFile("rate.png"), "Deliveries per second of rate-limited queues", "s", "tasks/s", chart);
+        bench.report.row(
+                "no polling churn",
+                "broker messages per task (throttled backlog)",
+                String.format(
+                        "%.2f (%,d messages for %,d tasks, the create's own message included)",
+                        messages / (double) tasks, messages, tasks),
+                "-",
+                "O(1)");
+        Charts.lines(
+                bench.chartFile("rate.png"), "Deliveries per second of rate-limited queues", "s", "tasks/s", chart);
         bench.report.chart("Rate accuracy", "rate.png");
     }
 
     /** One round of queues run together; returns the tasks created. */
-    private static long runRound(Bench bench, int[] rates, int[] windows, Map<String, double[][]> chart) throws Exception {
+    private static long runRound(Bench bench, int[] rates, int[] windows, Map<String, double[][]> chart)
+            throws Exception {
         List<String> ids = Arrays.stream(rates).mapToObj(rate -> "rate-" + rate).toList();
         long[] counts = new long[rates.length];
         long total = 0;
@@ -62,10 +68,15 @@ final class RateScenario {
                 queueOf[seq++] = ids.get(i);
             }
         }
-        Load.Result created = Load.run("create", Bench.LOAD_CLIENTS, total, Duration.ofHours(1),
+        Load.Result created = Load.run(
+                "create",
+                Bench.LOAD_CLIENTS,
+                total,
+                Duration.ofHours(1),
                 s -> bench.rest.createTask(queueOf[(int) s], due));
         int longestWindow = Arrays.stream(windows).max().orElse(0);
-        bench.awaitArrivals("rate", ids, created.ok(), Duration.between(Instant.now(), due).plusSeconds(longestWindow + 120));
+        bench.awaitArrivals(
+                "rate", ids, created.ok(), Duration.between(Instant.now(), due).plusSeconds(longestWindow + 120));
 
         for (int i = 0; i < rates.length; i++) {
             List<Long> arrivals = bench.sink.arrivalsOf(ids.get(i));
@@ -75,9 +86,14 @@ final class RateScenario {
             int from = Math.min(burst(rates[i]), Math.max(0, sorted.length - 1));
             int to = Math.min(sorted.length - 1, from + rates[i] * windows[i]);
             double observed = sustainedRate(sorted, from, to);
-            bench.report.row("rate accuracy", rates[i] + "/s" + (rates.length > 1 ? " (with " + others(rates, i) + ")" : " (alone)"),
-                    String.format("%.2f/s observed over %d tasks (%.1f %% off)", observed, to - from,
-                            100 * Math.abs(observed - rates[i]) / rates[i]), "-", "within 2 %");
+            bench.report.row(
+                    "rate accuracy",
+                    rates[i] + "/s" + (rates.length > 1 ? " (with " + others(rates, i) + ")" : " (alone)"),
+                    String.format(
+                            "%.2f/s observed over %d tasks (%.1f %% off)",
+                            observed, to - from, 100 * Math.abs(observed - rates[i]) / rates[i]),
+                    "-",
+                    "within 2 %");
             if (rates[i] >= 10) {
                 chart.put(rates[i] + "/s", Charts.ratePerSecond(arrivals, first, 1000));
             }
@@ -112,8 +128,12 @@ final class RateScenario {
     }
 
     private static String others(int[] rates, int except) {
-        return String.join(", ", IntStream.range(0, rates.length).filter(i -> i != except)
-                .mapToObj(i -> rates[i] + "/s").toList());
+        return String.join(
+                ", ",
+                IntStream.range(0, rates.length)
+                        .filter(i -> i != except)
+                        .mapToObj(i -> rates[i] + "/s")
+                        .toList());
     }
 
     /** Courier's documented burst: clamp(ceil(rate / 5), 1, 100). */

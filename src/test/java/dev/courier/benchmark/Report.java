@@ -9,8 +9,7 @@ import java.util.List;
 /** The Markdown report: one table row per figure, then notes and charts. */
 final class Report {
 
-    private record Row(String scenario, String figure, String value, String baseline, String goal) {
-    }
+    private record Row(String scenario, String figure, String value, String baseline, String goal) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -31,10 +30,12 @@ final class Report {
 
     /** Writes {@code report.md}, with {@code header} (date, machine, mode) on top. */
     void write(Path dir, String header) throws IOException {
-        StringBuilder md = new StringBuilder("# Courier benchmark\n\n").append(header).append("\n\n");
+        StringBuilder md =
+                new StringBuilder("# Courier benchmark\n\n").append(header).append("\n\n");
         md.append("| Scenario | Figure | Courier | Same-run baseline | Goal |\n|---|---|---|---|---|\n");
         for (Row row : rows) {
-            md.append("| ").append(String.join(" | ", row.scenario(), row.figure(), row.value(), row.baseline(), row.goal()))
+            md.append("| ")
+                    .append(String.join(" | ", row.scenario(), row.figure(), row.value(), row.baseline(), row.goal()))
                     .append(" |\n");
         }
         if (!notes.isEmpty()) {
@@ -43,7 +44,11 @@ final class Report {
         }
         if (!charts.isEmpty()) {
             md.append("\n## Charts\n\n");
-            charts.forEach(chart -> md.append("![").append(chart[0]).append("](").append(chart[1]).append(")\n\n"));
+            charts.forEach(chart -> md.append("![")
+                    .append(chart[0])
+                    .append("](")
+                    .append(chart[1])
+                    .append(")\n\n"));
         }
         Files.writeString(dir.resolve("report.md"), md);
     }

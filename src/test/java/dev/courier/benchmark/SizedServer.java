@@ -9,18 +9,25 @@ import java.nio.file.Path;
  */
 final class SizedServer {
 
-    private SizedServer() {
-    }
+    private SizedServer() {}
 
     /** Copies the configured WildFly at {@code home} beside it and applies the dispatch sizing; returns the copy. */
     static Path prepare(Path home, Path configDir, int sessions) throws IOException, InterruptedException {
         Path sized = home.resolveSibling(home.getFileName() + "-sized-" + sessions);
         Progress.log("Sizing a copy of WildFly with COURIER_DISPATCH_SESSIONS=" + sessions);
-        run(new ProcessBuilder("bash", "-c", "rm -rf \"$1\" && cp -a \"$0\" \"$1\" && rm -rf \"$1\"/standalone/{data,log,tmp}",
-                home.toString(), sized.toString()));
+        run(new ProcessBuilder(
+                "bash",
+                "-c",
+                "rm -rf \"$1\" && cp -a \"$0\" \"$1\" && rm -rf \"$1\"/standalone/{data,log,tmp}",
+                home.toString(),
+                sized.toString()));
         String database = System.getProperty("courier.db", "h2");
-        ProcessBuilder apply = new ProcessBuilder("bash", configDir.resolve("apply.sh").toString(), sized.toString(),
-                database, configDir.resolve("target/drivers/postgresql.jar").toString());
+        ProcessBuilder apply = new ProcessBuilder(
+                "bash",
+                configDir.resolve("apply.sh").toString(),
+                sized.toString(),
+                database,
+                configDir.resolve("target/drivers/postgresql.jar").toString());
         apply.environment().put("COURIER_DISPATCH_SESSIONS", String.valueOf(sessions));
         run(apply);
         return sized;

@@ -6,8 +6,7 @@ import java.util.Collection;
 /** Percentiles of samples (nearest rank). */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The q-quantile (0..1) of sorted samples; 0 when there are none. */
     static long percentile(long[] sorted, double q) {

@@ -40,7 +40,8 @@ final class TaskSink implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         long arrival = System.currentTimeMillis();
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
             String task = exchange.getRequestHeaders().getFirst("X-CloudTasks-TaskName");
             if (task == null) {

@@ -23,11 +23,12 @@ class BacklogIT extends WorkerTest {
         Instant due = Instant.now().plusSeconds(25);
         long scheduledBefore = scheduledMessages();
 
-        Task task = api.createTask(queue, "{\"scheduleTime\":\"" + due + "\",\"httpRequest\":{\"url\":\""
-                + sink.url("/later") + "\"}}");
+        Task task = api.createTask(
+                queue, "{\"scheduleTime\":\"" + due + "\",\"httpRequest\":{\"url\":\"" + sink.url("/later") + "\"}}");
 
         assertEquals(scheduledBefore, scheduledMessages(), "held in the database, without a broker message");
-        Sink.Received got = sink.awaitRequests(id(task), 1, Duration.ofSeconds(90)).get(0);
+        Sink.Received got =
+                sink.awaitRequests(id(task), 1, Duration.ofSeconds(90)).get(0);
         assertFalse(got.at().isBefore(due), "arrived at " + got.at() + ", due " + due);
         assertTrue(got.at().isBefore(due.plusSeconds(5)), "arrived at " + got.at() + ", due " + due);
     }
@@ -41,22 +42,27 @@ class BacklogIT extends WorkerTest {
         ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.SCHEDULE_QUEUE + ":pause()");
         try {
             task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/lost") + "\"}}");
-            String removed = ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.SCHEDULE_QUEUE
-                    + ":remove-messages(filter=\"queueName = '" + queue.getName() + "'\")");
+            String removed = ManagementCli.run(
+                    ManagementCli.ARQUILLIAN_SERVER_PORT,
+                    ManagementCli.SCHEDULE_QUEUE + ":remove-messages(filter=\"queueName = '" + queue.getName()
+                            + "'\")");
             lostAt = Instant.now();
             assertTrue(removed.contains("\"result\" => 1"), removed);
         } finally {
             ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.SCHEDULE_QUEUE + ":resume()");
         }
 
-        Sink.Received got = sink.awaitRequests(id(task), 1, Duration.ofSeconds(120)).get(0);
+        Sink.Received got =
+                sink.awaitRequests(id(task), 1, Duration.ofSeconds(120)).get(0);
         assertTrue(got.at().isAfter(lostAt.plusSeconds(10)), "delivered by the sweeper, after its grace: " + got.at());
         assertEquals("0", got.header("X-CloudTasks-TaskRetryCount"), "a lost message costs no attempt");
     }
 
     /** Scheduled (not yet due) messages in the schedule queue. */
     private static long scheduledMessages() throws Exception {
-        String output = ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.SCHEDULE_QUEUE + ":read-attribute(name=scheduled-count)");
+        String output = ManagementCli.run(
+                ManagementCli.ARQUILLIAN_SERVER_PORT,
+                ManagementCli.SCHEDULE_QUEUE + ":read-attribute(name=scheduled-count)");
         return Long.parseLong(output.replaceAll("(?s).*\"result\" => (\\d+)L?.*", "$1"));
     }
 

@@ -52,7 +52,8 @@ abstract class ClientContract extends CourierDeployment {
 
     /** How a transport reports a canonical code to the client. */
     enum Transport {
-        REST, GRPC;
+        REST,
+        GRPC;
 
         StatusCode.Code seenAs(StatusCode.Code code) {
             if (this == GRPC) {
@@ -67,7 +68,8 @@ abstract class ClientContract extends CourierDeployment {
     }
 
     private CloudTasksClient client;
-    private final String location = "projects/contract/locations/loc-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String location =
+            "projects/contract/locations/loc-" + UUID.randomUUID().toString().substring(0, 8);
 
     abstract Transport transport();
 
@@ -95,7 +97,8 @@ abstract class ClientContract extends CourierDeployment {
     }
 
     private Queue newQueue() {
-        return client.createQueue(location, Queue.newBuilder().setName(queueName()).build());
+        return client.createQueue(
+                location, Queue.newBuilder().setName(queueName()).build());
     }
 
     private static Task.Builder httpTask(String url) {
@@ -116,7 +119,8 @@ abstract class ClientContract extends CourierDeployment {
     void createsAndReadsAQueueWithItsRateLimitsAndRetryConfig() {
         Queue requested = Queue.newBuilder()
                 .setName(queueName())
-                .setRateLimits(RateLimits.newBuilder().setMaxDispatchesPerSecond(7).setMaxConcurrentDispatches(3))
+                .setRateLimits(
+                        RateLimits.newBuilder().setMaxDispatchesPerSecond(7).setMaxConcurrentDispatches(3))
                 .setRetryConfig(RetryConfig.newBuilder()
                         .setMaxAttempts(-1)
                         .setMinBackoff(Duration.newBuilder().setNanos(500_000_000))
@@ -139,21 +143,35 @@ abstract class ClientContract extends CourierDeployment {
     void aQueueWithOnlyANameHasTheDefaults() {
         Queue queue = newQueue();
 
-        assertEquals(RateLimits.newBuilder().setMaxDispatchesPerSecond(500).setMaxBurstSize(100)
-                .setMaxConcurrentDispatches(1000).build(), queue.getRateLimits());
-        assertEquals(RetryConfig.newBuilder().setMaxAttempts(100).setMinBackoff(Duration.newBuilder().setNanos(100_000_000))
-                .setMaxBackoff(Duration.newBuilder().setSeconds(3600)).setMaxDoublings(16).build(), queue.getRetryConfig());
+        assertEquals(
+                RateLimits.newBuilder()
+                        .setMaxDispatchesPerSecond(500)
+                        .setMaxBurstSize(100)
+                        .setMaxConcurrentDispatches(1000)
+                        .build(),
+                queue.getRateLimits());
+        assertEquals(
+                RetryConfig.newBuilder()
+                        .setMaxAttempts(100)
+                        .setMinBackoff(Duration.newBuilder().setNanos(100_000_000))
+                        .setMaxBackoff(Duration.newBuilder().setSeconds(3600))
+                        .setMaxDoublings(16)
+                        .build(),
+                queue.getRetryConfig());
     }
 
     @Test
     void updatesOnlyTheMaskedFieldsAndRecomputesTheBurst() {
         Queue queue = newQueue();
 
-        Queue updated = client.updateQueue(queue.toBuilder()
+        Queue updated = client.updateQueue(
+                queue.toBuilder()
                         .setRateLimits(RateLimits.newBuilder().setMaxDispatchesPerSecond(50))
                         .setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(3))
                         .build(),
-                FieldMask.newBuilder().addPaths("rate_limits.max_dispatches_per_second").build());
+                FieldMask.newBuilder()
+                        .addPaths("rate_limits.max_dispatches_per_second")
+                        .build());
 
         assertEquals(50, updated.getRateLimits().getMaxDispatchesPerSecond());
         assertEquals(10, updated.getRateLimits().getMaxBurstSize());
@@ -166,8 +184,12 @@ abstract class ClientContract extends CourierDeployment {
     void updateCreatesAMissingQueue() {
         String name = queueName();
 
-        Queue created = client.updateQueue(Queue.newBuilder().setName(name)
-                .setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(4)).build(), FieldMask.getDefaultInstance());
+        Queue created = client.updateQueue(
+                Queue.newBuilder()
+                        .setName(name)
+                        .setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(4))
+                        .build(),
+                FieldMask.getDefaultInstance());
 
         assertEquals(4, created.getRetryConfig().getMaxAttempts());
         assertEquals(created, client.getQueue(name));
@@ -176,7 +198,9 @@ abstract class ClientContract extends CourierDeployment {
     @Test
     void pausesResumesAndPurgesQueues() {
         Queue queue = newQueue();
-        Task task = client.createTask(queue.getName(), httpTask("http://127.0.0.1:9/x").setScheduleTime(inOneDay()).build());
+        Task task = client.createTask(
+                queue.getName(),
+                httpTask("http://127.0.0.1:9/x").setScheduleTime(inOneDay()).build());
 
         assertEquals(Queue.State.PAUSED, client.pauseQueue(queue.getName()).getState());
         assertEquals(Queue.State.PAUSED, client.getQueue(queue.getName()).getState());
@@ -198,14 +222,26 @@ abstract class ClientContract extends CourierDeployment {
         client.pauseQueue(all.get(3));
 
         List<String> listed = new ArrayList<>();
-        client.listQueues(ListQueuesRequest.newBuilder().setParent(location).setPageSize(1).build())
-                .iterateAll().forEach(q -> listed.add(q.getName()));
+        client.listQueues(ListQueuesRequest.newBuilder()
+                        .setParent(location)
+                        .setPageSize(1)
+                        .build())
+                .iterateAll()
+                .forEach(q -> listed.add(q.getName()));
         List<String> paused = new ArrayList<>();
-        client.listQueues(ListQueuesRequest.newBuilder().setParent(location).setFilter("state: PAUSED").build())
-                .iterateAll().forEach(q -> paused.add(q.getName()));
+        client.listQueues(ListQueuesRequest.newBuilder()
+                        .setParent(location)
+                        .setFilter("state: PAUSED")
+                        .build())
+                .iterateAll()
+                .forEach(q -> paused.add(q.getName()));
         List<String> running = new ArrayList<>();
-        client.listQueues(ListQueuesRequest.newBuilder().setParent(location).setFilter("state = RUNNING").build())
-                .iterateAll().forEach(q -> running.add(q.getName()));
+        client.listQueues(ListQueuesRequest.newBuilder()
+                        .setParent(location)
+                        .setFilter("state = RUNNING")
+                        .build())
+                .iterateAll()
+                .forEach(q -> running.add(q.getName()));
 
         assertEquals(all.stream().sorted().toList(), listed);
         assertEquals(List.of(all.get(1), all.get(3)).stream().sorted().toList(), paused);
@@ -227,8 +263,10 @@ abstract class ClientContract extends CourierDeployment {
     void aDuplicateQueueIsAConflict() {
         Queue queue = newQueue();
 
-        assertFails(StatusCode.Code.ALREADY_EXISTS,
-                () -> client.createQueue(location, Queue.newBuilder().setName(queue.getName()).build()));
+        assertFails(
+                StatusCode.Code.ALREADY_EXISTS,
+                () -> client.createQueue(
+                        location, Queue.newBuilder().setName(queue.getName()).build()));
     }
 
     @Test
@@ -247,15 +285,19 @@ abstract class ClientContract extends CourierDeployment {
                         .setBody(ByteString.copyFromUtf8("{\"a\":1}")))
                 .build();
 
-        Task created = client.createTask(CreateTaskRequest.newBuilder().setParent(queue.getName()).setTask(requested)
-                .setResponseView(Task.View.FULL).build());
+        Task created = client.createTask(CreateTaskRequest.newBuilder()
+                .setParent(queue.getName())
+                .setTask(requested)
+                .setResponseView(Task.View.FULL)
+                .build());
 
         assertEquals(requested.getName(), created.getName());
         assertEquals(due, created.getScheduleTime());
         assertEquals(30, created.getDispatchDeadline().getSeconds());
         assertEquals(HttpMethod.PUT, created.getHttpRequest().getHttpMethod());
         assertEquals("t-1", created.getHttpRequest().getHeadersMap().get("X-Trace"));
-        assertEquals("Google-Cloud-Tasks", created.getHttpRequest().getHeadersMap().get("User-Agent"));
+        assertEquals(
+                "Google-Cloud-Tasks", created.getHttpRequest().getHeadersMap().get("User-Agent"));
         assertEquals("{\"a\":1}", created.getHttpRequest().getBody().toStringUtf8());
         assertEquals(Task.View.FULL, created.getView());
         assertEquals(0, created.getDispatchCount());
@@ -263,7 +305,10 @@ abstract class ClientContract extends CourierDeployment {
         Task basic = client.getTask(created.getName());
         assertTrue(basic.getHttpRequest().getBody().isEmpty());
         assertEquals(Task.View.BASIC, basic.getView());
-        Task full = client.getTask(GetTaskRequest.newBuilder().setName(created.getName()).setResponseView(Task.View.FULL).build());
+        Task full = client.getTask(GetTaskRequest.newBuilder()
+                .setName(created.getName())
+                .setResponseView(Task.View.FULL)
+                .build());
         assertEquals(created, full);
     }
 
@@ -272,13 +317,19 @@ abstract class ClientContract extends CourierDeployment {
         Queue queue = newQueue();
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 2500; i++) {
-            created.add(client.createTask(queue.getName(),
-                    httpTask("http://127.0.0.1:9/x").setScheduleTime(inOneDay()).build()).getName());
+            created.add(client.createTask(
+                            queue.getName(),
+                            httpTask("http://127.0.0.1:9/x")
+                                    .setScheduleTime(inOneDay())
+                                    .build())
+                    .getName());
         }
 
         Set<String> listed = new HashSet<>();
         int pages = 0;
-        for (var page : client.listTasks(ListTasksRequest.newBuilder().setParent(queue.getName()).build()).iteratePages()) {
+        for (var page : client.listTasks(
+                        ListTasksRequest.newBuilder().setParent(queue.getName()).build())
+                .iteratePages()) {
             pages++;
             page.getValues().forEach(t -> listed.add(t.getName()));
         }
@@ -291,7 +342,9 @@ abstract class ClientContract extends CourierDeployment {
     @Test
     void namesAreDeduplicatedWhileLiveAndAfterDeletion() {
         Queue queue = newQueue();
-        Task named = httpTask("http://127.0.0.1:9/x").setName(queue.getName() + "/tasks/once").setScheduleTime(inOneDay())
+        Task named = httpTask("http://127.0.0.1:9/x")
+                .setName(queue.getName() + "/tasks/once")
+                .setScheduleTime(inOneDay())
                 .build();
         Task created = client.createTask(queue.getName(), named);
 
@@ -307,10 +360,13 @@ abstract class ClientContract extends CourierDeployment {
         try (Sink sink = new Sink()) {
             Queue queue = newQueue();
             client.pauseQueue(queue.getName());
-            Task task = client.createTask(queue.getName(), httpTask(sink.url("/run")).setScheduleTime(inOneDay()).build());
+            Task task = client.createTask(
+                    queue.getName(),
+                    httpTask(sink.url("/run")).setScheduleTime(inOneDay()).build());
             String id = CourierApi.taskId(task);
 
-            Task ran = client.runTask(RunTaskRequest.newBuilder().setName(task.getName()).build());
+            Task ran = client.runTask(
+                    RunTaskRequest.newBuilder().setName(task.getName()).build());
 
             assertEquals(task.getName(), ran.getName());
             sink.awaitRequests(id, 1, java.time.Duration.ofSeconds(30));
@@ -321,7 +377,9 @@ abstract class ClientContract extends CourierDeployment {
     void storesIamPoliciesWithoutEnforcingThem() {
         Queue queue = newQueue();
         Policy policy = Policy.newBuilder()
-                .addBindings(Binding.newBuilder().setRole("roles/cloudtasks.enqueuer").addMembers("user:dev@example.com"))
+                .addBindings(Binding.newBuilder()
+                        .setRole("roles/cloudtasks.enqueuer")
+                        .addMembers("user:dev@example.com"))
                 .build();
 
         Policy empty = client.getIamPolicy(queue.getName());
@@ -330,10 +388,14 @@ abstract class ClientContract extends CourierDeployment {
         assertEquals(0, empty.getBindingsCount());
         assertEquals(policy.getBindingsList(), saved.getBindingsList());
         assertEquals(saved, client.getIamPolicy(queue.getName()));
-        assertEquals(List.of("cloudtasks.tasks.create"),
-                client.testIamPermissions(queue.getName(), List.of("cloudtasks.tasks.create")).getPermissionsList());
-        assertEquals(List.of(), client.testIamPermissions(location + "/queues/missing",
-                List.of("cloudtasks.tasks.create")).getPermissionsList());
+        assertEquals(
+                List.of("cloudtasks.tasks.create"),
+                client.testIamPermissions(queue.getName(), List.of("cloudtasks.tasks.create"))
+                        .getPermissionsList());
+        assertEquals(
+                List.of(),
+                client.testIamPermissions(location + "/queues/missing", List.of("cloudtasks.tasks.create"))
+                        .getPermissionsList());
     }
 
     @Test
@@ -341,10 +403,14 @@ abstract class ClientContract extends CourierDeployment {
         Queue queue = newQueue();
         String locationId = location.substring(location.lastIndexOf('/') + 1);
 
-        Location got = client.getLocation(GetLocationRequest.newBuilder().setName(location).build());
+        Location got = client.getLocation(
+                GetLocationRequest.newBuilder().setName(location).build());
         List<String> listed = new ArrayList<>();
-        client.listLocations(ListLocationsRequest.newBuilder().setName("projects/contract").build())
-                .iterateAll().forEach(l -> listed.add(l.getLocationId()));
+        client.listLocations(ListLocationsRequest.newBuilder()
+                        .setName("projects/contract")
+                        .build())
+                .iterateAll()
+                .forEach(l -> listed.add(l.getLocationId()));
 
         assertEquals(location, got.getName());
         assertEquals(locationId, got.getLocationId());
@@ -356,29 +422,81 @@ abstract class ClientContract extends CourierDeployment {
         Queue queue = newQueue();
         String parent = queue.getName();
 
-        assertFails(StatusCode.Code.INVALID_ARGUMENT,
-                () -> client.createQueue(location, Queue.newBuilder().setName(location + "/queues/bad_name").build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createQueue(location, Queue.newBuilder()
-                .setName(queueName()).setRateLimits(RateLimits.newBuilder().setMaxDispatchesPerSecond(501)).build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createQueue(location, Queue.newBuilder()
-                .setName(queueName()).setRateLimits(RateLimits.newBuilder().setMaxConcurrentDispatches(5001)).build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createQueue(location, Queue.newBuilder()
-                .setName(queueName()).setRetryConfig(RetryConfig.newBuilder()
-                        .setMinBackoff(Duration.newBuilder().setSeconds(20))
-                        .setMaxBackoff(Duration.newBuilder().setSeconds(10))).build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createTask(parent, httpTask("").build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createTask(parent, httpTask("ftp://x/").build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createTask(parent, httpTask("http://x/")
-                .setHttpRequest(HttpRequest.newBuilder().setUrl("http://x/").setHttpMethod(HttpMethod.GET)
-                        .setBody(ByteString.copyFromUtf8("no"))).build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createTask(parent, httpTask("http://x/")
-                .setDispatchDeadline(Duration.newBuilder().setSeconds(5)).build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createTask(parent, httpTask("http://x/")
-                .setScheduleTime(Timestamps.fromMillis(Instant.now().plusSeconds(31L * 86_400).toEpochMilli())).build()));
-        assertFails(StatusCode.Code.INVALID_ARGUMENT, () -> client.createTask(parent, httpTask("http://x/")
-                .setName(location + "/queues/other/tasks/t").build()));
-        assertFails(StatusCode.Code.NOT_FOUND, () -> client.createTask(location + "/queues/missing",
-                httpTask("http://x/").build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createQueue(
+                        location,
+                        Queue.newBuilder()
+                                .setName(location + "/queues/bad_name")
+                                .build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createQueue(
+                        location,
+                        Queue.newBuilder()
+                                .setName(queueName())
+                                .setRateLimits(RateLimits.newBuilder().setMaxDispatchesPerSecond(501))
+                                .build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createQueue(
+                        location,
+                        Queue.newBuilder()
+                                .setName(queueName())
+                                .setRateLimits(RateLimits.newBuilder().setMaxConcurrentDispatches(5001))
+                                .build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createQueue(
+                        location,
+                        Queue.newBuilder()
+                                .setName(queueName())
+                                .setRetryConfig(RetryConfig.newBuilder()
+                                        .setMinBackoff(Duration.newBuilder().setSeconds(20))
+                                        .setMaxBackoff(Duration.newBuilder().setSeconds(10)))
+                                .build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createTask(parent, httpTask("").build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createTask(parent, httpTask("ftp://x/").build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createTask(
+                        parent,
+                        httpTask("http://x/")
+                                .setHttpRequest(HttpRequest.newBuilder()
+                                        .setUrl("http://x/")
+                                        .setHttpMethod(HttpMethod.GET)
+                                        .setBody(ByteString.copyFromUtf8("no")))
+                                .build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createTask(
+                        parent,
+                        httpTask("http://x/")
+                                .setDispatchDeadline(Duration.newBuilder().setSeconds(5))
+                                .build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createTask(
+                        parent,
+                        httpTask("http://x/")
+                                .setScheduleTime(Timestamps.fromMillis(
+                                        Instant.now().plusSeconds(31L * 86_400).toEpochMilli()))
+                                .build()));
+        assertFails(
+                StatusCode.Code.INVALID_ARGUMENT,
+                () -> client.createTask(
+                        parent,
+                        httpTask("http://x/")
+                                .setName(location + "/queues/other/tasks/t")
+                                .build()));
+        assertFails(
+                StatusCode.Code.NOT_FOUND,
+                () -> client.createTask(
+                        location + "/queues/missing", httpTask("http://x/").build()));
         assertFails(StatusCode.Code.NOT_FOUND, () -> client.getTask(parent + "/tasks/missing"));
         assertFails(StatusCode.Code.NOT_FOUND, () -> client.runTask(parent + "/tasks/missing"));
         assertFails(StatusCode.Code.NOT_FOUND, () -> client.pauseQueue(location + "/queues/missing"));

@@ -21,13 +21,15 @@ final class CourierApi {
     /** Where the Arquillian-managed server listens (port offset 100). */
     static final String ARQUILLIAN_SERVER = "http://127.0.0.1:8180";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     final String location;
 
     CourierApi(String base) {
         this.base = base;
-        this.location = "projects/courier-test/locations/loc-" + UUID.randomUUID().toString().substring(0, 8);
+        this.location = "projects/courier-test/locations/loc-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** What the server answered: status and body. */
@@ -43,7 +45,8 @@ final class CourierApi {
                 JsonFormat.parser().ignoringUnknownFields().merge(body, builder);
                 return builder;
             } catch (InvalidProtocolBufferException e) {
-                throw new AssertionError("Not a " + builder.getDescriptorForType().getName() + ": " + body, e);
+                throw new AssertionError(
+                        "Not a " + builder.getDescriptorForType().getName() + ": " + body, e);
             }
         }
     }
@@ -53,7 +56,8 @@ final class CourierApi {
     }
 
     Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+        return send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
     }
 
@@ -62,7 +66,8 @@ final class CourierApi {
     }
 
     Answer post(String path, byte[] body, String contentType) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        return send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType));
     }
 
@@ -73,14 +78,16 @@ final class CourierApi {
     /** Creates a queue with a fresh name in this client's location; {@code fields} is extra JSON. */
     Queue createQueue(String fields) {
         String name = location + "/queues/q-" + UUID.randomUUID().toString().substring(0, 8);
-        Answer answer = post("/v2/" + location + "/queues",
+        Answer answer = post(
+                "/v2/" + location + "/queues",
                 "{\"name\":\"" + name + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}");
         return ok(answer, Queue.newBuilder()).build();
     }
 
     /** Creates a task from the JSON of a Task message. */
     Task createTask(Queue queue, String taskJson) {
-        return ok(post("/v2/" + queue.getName() + "/tasks", "{\"task\":" + taskJson + "}"), Task.newBuilder()).build();
+        return ok(post("/v2/" + queue.getName() + "/tasks", "{\"task\":" + taskJson + "}"), Task.newBuilder())
+                .build();
     }
 
     /** A task's short ID, as the worker sees it in {@code X-CloudTasks-TaskName}. */
@@ -101,8 +108,8 @@ final class CourierApi {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new AssertionError("Courier did not answer: " + e, e);

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * -Pfault-injection} runs it. Stops the local cluster, so it needs root (as in CI).
  */
 @Tag("fault")
-@EnabledIfSystemProperty(named = "courier.db", matches = "postgresql",
+@EnabledIfSystemProperty(
+        named = "courier.db",
+        matches = "postgresql",
         disabledReason = "stops PostgreSQL: runs in the PostgreSQL build (COURIER_DB=postgresql) only")
 class DatabaseOutageIT extends OwnServerTest {
 
@@ -65,30 +67,54 @@ class DatabaseOutageIT extends OwnServerTest {
 
         Set<String> accepted = load.accepted();
         Map<String, Long> deliveries = sink.awaitEach(accepted, "/db-outage", Duration.ofSeconds(300));
-        List<String> lost = accepted.stream().filter(id -> !deliveries.containsKey(id)).sorted().toList();
-        long duplicated = accepted.stream().filter(id -> deliveries.getOrDefault(id, 0L) > 1).count();
+        List<String> lost = accepted.stream()
+                .filter(id -> !deliveries.containsKey(id))
+                .sorted()
+                .toList();
+        long duplicated = accepted.stream()
+                .filter(id -> deliveries.getOrDefault(id, 0L) > 1)
+                .count();
         List<TaskLoad.Call> calls = load.calls();
         Instant stopped = down;
         List<TaskLoad.Call> duringOutage = calls.stream()
-                .filter(c -> c.sent().isAfter(stopped) && c.answered().isBefore(starting)).toList();
-        List<TaskLoad.Call> refused = calls.stream().filter(c -> c.status() != 200).toList();
-        Optional<Duration> apiBack = calls.stream().filter(c -> c.status() == 200 && c.sent().isAfter(up))
-                .map(c -> Duration.between(up, c.answered())).min(Duration::compareTo);
-        Optional<Duration> dispatchBack = sink.matching(r -> r.path().equals("/db-outage") && r.at().isAfter(up))
-                .stream().map(r -> Duration.between(up, r.at())).min(Duration::compareTo);
-        System.out.printf("Database outage (%s, PostgreSQL stopping to ready again %s): accepted %d, delivered %d, lost %d, duplicated %d "
+                .filter(c -> c.sent().isAfter(stopped) && c.answered().isBefore(starting))
+                .toList();
+        List<TaskLoad.Call> refused =
+                calls.stream().filter(c -> c.status() != 200).toList();
+        Optional<Duration> apiBack = calls.stream()
+                .filter(c -> c.status() == 200 && c.sent().isAfter(up))
+                .map(c -> Duration.between(up, c.answered()))
+                .min(Duration::compareTo);
+        Optional<Duration> dispatchBack =
+                sink.matching(r -> r.path().equals("/db-outage") && r.at().isAfter(up)).stream()
+                        .map(r -> Duration.between(up, r.at()))
+                        .min(Duration::compareTo);
+        System.out.printf(
+                "Database outage (%s, PostgreSQL stopping to ready again %s): accepted %d, delivered %d, lost %d, duplicated %d "
                         + "(%.2f%%); calls made while it was down %d, answered %s; after PostgreSQL was back: first API "
                         + "success %s, first delivery %s%n",
-                System.getProperty("courier.db"), Duration.between(stopping, up), accepted.size(),
-                accepted.size() - lost.size(), lost.size(), duplicated, 100.0 * duplicated / Math.max(1, accepted.size()),
-                duringOutage.size(), countByStatus(duringOutage), apiBack.orElse(null), dispatchBack.orElse(null));
+                System.getProperty("courier.db"),
+                Duration.between(stopping, up),
+                accepted.size(),
+                accepted.size() - lost.size(),
+                lost.size(),
+                duplicated,
+                100.0 * duplicated / Math.max(1, accepted.size()),
+                duringOutage.size(),
+                countByStatus(duringOutage),
+                apiBack.orElse(null),
+                dispatchBack.orElse(null));
 
-        assertEquals(List.of(), refused.stream().filter(c -> !isUnavailable(c)).toList(),
+        assertEquals(
+                List.of(),
+                refused.stream().filter(c -> !isUnavailable(c)).toList(),
                 "answers other than 200 or 503 UNAVAILABLE");
-        assertTrue(!duringOutage.isEmpty() && duringOutage.stream().allMatch(DatabaseOutageIT::isUnavailable),
+        assertTrue(
+                !duringOutage.isEmpty() && duringOutage.stream().allMatch(DatabaseOutageIT::isUnavailable),
                 "every call while PostgreSQL was down answered 503: " + countByStatus(duringOutage));
         assertEquals(List.of(), lost, "accepted tasks never delivered");
-        assertTrue(apiBack.isPresent() && apiBack.get().compareTo(Duration.ofSeconds(20)) < 0,
+        assertTrue(
+                apiBack.isPresent() && apiBack.get().compareTo(Duration.ofSeconds(20)) < 0,
                 "the API served again within 20 s: " + apiBack);
         assertTrue(dispatchBack.isPresent(), "dispatch resumed");
     }
@@ -100,7 +126,8 @@ class DatabaseOutageIT extends OwnServerTest {
         }
         try {
             JsonObject error = new CourierApi.Answer(call.status(), call.body()).error();
-            return error.get("code").getAsInt() == 503 && "UNAVAILABLE".equals(error.get("status").getAsString())
+            return error.get("code").getAsInt() == 503
+                    && "UNAVAILABLE".equals(error.get("status").getAsString())
                     && !error.get("message").getAsString().isBlank();
         } catch (RuntimeException notTheShape) {
             return false;

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 class DeliverySemanticsIT extends WorkerTest {
 
-
     private Task get(Task task) {
-        return CourierApi.ok(api.get("/v2/" + task.getName()), Task.newBuilder()).build();
+        return CourierApi.ok(api.get("/v2/" + task.getName()), Task.newBuilder())
+                .build();
     }
 
     @Test
     void aScriptedWorkerSeesCloudTasksHeadersAndRetryGaps() throws Exception {
-        Queue queue = api.createQueue("\"retryConfig\":{\"minBackoff\":\"1s\",\"maxBackoff\":\"8s\",\"maxDoublings\":2}");
+        Queue queue =
+                api.createQueue("\"retryConfig\":{\"minBackoff\":\"1s\",\"maxBackoff\":\"8s\",\"maxDoublings\":2}");
         sink.answering(503, 404, 429, 500, 302, 200);
 
         Task task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/scripted") + "\"}}");
@@ -34,7 +35,8 @@ class DeliverySemanticsIT extends WorkerTest {
         List<Sink.Received> got = sink.awaitRequests(id(task), 6, Duration.ofSeconds(90));
         assertEquals(List.of("0", "1", "2", "3", "4", "5"), headers(got, "X-CloudTasks-TaskRetryCount"));
         assertEquals(List.of("0", "0", "1", "2", "2", "3"), headers(got, "X-CloudTasks-TaskExecutionCount"));
-        assertEquals(Arrays.asList(null, "503", "404", "429", "500", "302"),
+        assertEquals(
+                Arrays.asList(null, "503", "404", "429", "500", "302"),
                 headers(got, "X-CloudTasks-TaskPreviousResponse"));
         long[] expectedMillis = {1000, 2000, 4000, 8000, 8000};
         List<Long> errors = new ArrayList<>();
@@ -52,8 +54,8 @@ class DeliverySemanticsIT extends WorkerTest {
         Queue queue = api.createQueue("\"retryConfig\":{\"minBackoff\":\"1s\",\"maxBackoff\":\"1s\"}");
         sink.replying(Sink.Reply.of(200).after(Duration.ofSeconds(25)));
 
-        Task task = api.createTask(queue, "{\"dispatchDeadline\":\"15s\",\"httpRequest\":{\"url\":\"" + sink.url("/slow")
-                + "\"}}");
+        Task task = api.createTask(
+                queue, "{\"dispatchDeadline\":\"15s\",\"httpRequest\":{\"url\":\"" + sink.url("/slow") + "\"}}");
 
         List<Sink.Received> got = sink.awaitRequests(id(task), 2, Duration.ofSeconds(60));
         Duration gap = Duration.between(got.get(0).at(), got.get(1).at());
@@ -69,19 +71,24 @@ class DeliverySemanticsIT extends WorkerTest {
         sink.replying(Sink.Reply.of(503).retryAfter("3"));
 
         Task first = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/busy") + "\"}}");
-        Instant refused = sink.awaitRequests(id(first), 1, Duration.ofSeconds(30)).get(0).at();
+        Instant refused =
+                sink.awaitRequests(id(first), 1, Duration.ofSeconds(30)).get(0).at();
         List<String> others = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             others.add(id(api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/busy") + "\"}}")));
         }
 
         List<Sink.Received> later = sink.await(r -> others.contains(r.taskName()), 5, Duration.ofSeconds(30));
-        Sink.Received retry = sink.awaitRequests(id(first), 2, Duration.ofSeconds(30)).get(1);
+        Sink.Received retry =
+                sink.awaitRequests(id(first), 2, Duration.ofSeconds(30)).get(1);
         Instant holdEnds = refused.plusSeconds(3).minusMillis(200);
-        later.forEach(r -> assertFalse(r.at().isBefore(holdEnds), "a task of the queue went at " + r.at()
-                + " though the worker asked for a pause until " + refused.plusSeconds(3)));
+        later.forEach(r -> assertFalse(
+                r.at().isBefore(holdEnds),
+                "a task of the queue went at " + r.at() + " though the worker asked for a pause until "
+                        + refused.plusSeconds(3)));
         assertFalse(retry.at().isBefore(holdEnds), "the refused task retried at " + retry.at());
-        Queue after = CourierApi.ok(api.get("/v2/" + queue.getName()), Queue.newBuilder()).build();
+        Queue after = CourierApi.ok(api.get("/v2/" + queue.getName()), Queue.newBuilder())
+                .build();
         assertEquals(100, after.getRateLimits().getMaxDispatchesPerSecond(), "the user's limits are unchanged");
     }
 
@@ -90,17 +97,21 @@ class DeliverySemanticsIT extends WorkerTest {
         Queue queue = api.createQueue("\"retryConfig\":{\"minBackoff\":\"30s\",\"maxBackoff\":\"30s\"}");
         api.post("/v2/" + queue.getName() + ":pause", "{}");
         sink.answering(500);
-        Task task = api.createTask(queue, "{\"scheduleTime\":\"" + Instant.now().plusSeconds(86_400)
-                + "\",\"httpRequest\":{\"url\":\"" + sink.url("/run") + "\"}}");
+        Task task = api.createTask(
+                queue,
+                "{\"scheduleTime\":\"" + Instant.now().plusSeconds(86_400) + "\",\"httpRequest\":{\"url\":\""
+                        + sink.url("/run") + "\"}}");
 
         Instant ran = Instant.now();
         assertEquals(200, api.post("/v2/" + task.getName() + ":run", "{}").status());
 
         sink.awaitRequests(id(task), 1, Duration.ofSeconds(30));
         Task seen = awaitResponse(task);
-        Instant retryAt = Instant.ofEpochSecond(seen.getScheduleTime().getSeconds(), seen.getScheduleTime().getNanos());
+        Instant retryAt = Instant.ofEpochSecond(
+                seen.getScheduleTime().getSeconds(), seen.getScheduleTime().getNanos());
         assertEquals(1, seen.getDispatchCount());
-        assertTrue(retryAt.isAfter(ran.plusSeconds(29)) && retryAt.isBefore(ran.plusSeconds(40)),
+        assertTrue(
+                retryAt.isAfter(ran.plusSeconds(29)) && retryAt.isBefore(ran.plusSeconds(40)),
                 "rescheduled to the run time plus 30 s: " + retryAt);
     }
 
@@ -112,12 +123,14 @@ class DeliverySemanticsIT extends WorkerTest {
         sink.awaitRequests(id(task), 1, Duration.ofSeconds(30));
         awaitResponse(task);
 
-        api.patch("/v2/" + queue.getName() + "?updateMask=retryConfig.minBackoff,retryConfig.maxBackoff",
+        api.patch(
+                "/v2/" + queue.getName() + "?updateMask=retryConfig.minBackoff,retryConfig.maxBackoff",
                 "{\"retryConfig\":{\"minBackoff\":\"0.5s\",\"maxBackoff\":\"0.5s\"}}");
         assertEquals(200, api.post("/v2/" + task.getName() + ":run", "{}").status());
 
         List<Sink.Received> got = sink.awaitRequests(id(task), 3, Duration.ofSeconds(30));
-        assertTrue(Duration.between(got.get(1).at(), got.get(2).at()).compareTo(Duration.ofSeconds(5)) < 0,
+        assertTrue(
+                Duration.between(got.get(1).at(), got.get(2).at()).compareTo(Duration.ofSeconds(5)) < 0,
                 "the retry after the update used the new 0.5 s backoff");
     }
 

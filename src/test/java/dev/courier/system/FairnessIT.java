@@ -42,17 +42,27 @@ class FairnessIT extends WorkerTest {
             ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":resume()");
         }
 
-        Sink.Received quietArrival = sink.awaitRequests(id(onTime), 1, Duration.ofSeconds(60)).get(0);
-        List<Sink.Received> busyArrivals = sink.await(r -> r.path().startsWith("/busy"), BACKLOG, Duration.ofSeconds(120));
+        Sink.Received quietArrival =
+                sink.awaitRequests(id(onTime), 1, Duration.ofSeconds(60)).get(0);
+        List<Sink.Received> busyArrivals =
+                sink.await(r -> r.path().startsWith("/busy"), BACKLOG, Duration.ofSeconds(120));
         assertEquals(BACKLOG, busyArrivals.size());
-        long busyBefore = busyArrivals.stream().filter(r -> r.at().isBefore(quietArrival.at())).count();
-        System.out.printf("FairnessIT: %d of the busy queue's %d tasks arrived before the quiet queue's task%n",
+        long busyBefore = busyArrivals.stream()
+                .filter(r -> r.at().isBefore(quietArrival.at()))
+                .count();
+        System.out.printf(
+                "FairnessIT: %d of the busy queue's %d tasks arrived before the quiet queue's task%n",
                 busyBefore, BACKLOG);
         // In due order it would come last (500 before it, give or take the sessions working in
         // parallel); overtaking the backlog, it comes after the busy queue's ~150 on-time tasks.
-        assertTrue(busyBefore < 350, busyBefore + " of the busy queue's " + BACKLOG + " tasks arrived before the quiet "
-                + "queue's task; first busy arrival " + busyArrivals.stream().map(Sink.Received::at)
-                .min(Comparator.naturalOrder()).orElseThrow() + ", quiet arrival " + quietArrival.at());
+        assertTrue(
+                busyBefore < 350,
+                busyBefore + " of the busy queue's " + BACKLOG + " tasks arrived before the quiet "
+                        + "queue's task; first busy arrival "
+                        + busyArrivals.stream()
+                                .map(Sink.Received::at)
+                                .min(Comparator.naturalOrder())
+                                .orElseThrow() + ", quiet arrival " + quietArrival.at());
     }
 
     private String task(Instant due, String path) {

@@ -47,12 +47,23 @@ class FaultInjectionIT extends OwnServerTest {
 
         Set<String> accepted = load.accepted();
         Map<String, Long> deliveries = sink.awaitEach(accepted, "/fault", Duration.ofSeconds(120));
-        List<String> lost = accepted.stream().filter(name -> !deliveries.containsKey(name)).sorted().toList();
-        long duplicated = accepted.stream().filter(name -> deliveries.getOrDefault(name, 0L) > 1).count();
-        System.out.printf("Fault injection (%s): accepted %d, delivered %d, lost %d, duplicated %d (%.2f%%), "
-                        + "recovery after kill -9 (kill to API ready) %s%n", System.getProperty("courier.db", "h2"),
-                accepted.size(), accepted.size() - lost.size(), lost.size(), duplicated,
-                100.0 * duplicated / Math.max(1, accepted.size()), recoveries);
+        List<String> lost = accepted.stream()
+                .filter(name -> !deliveries.containsKey(name))
+                .sorted()
+                .toList();
+        long duplicated = accepted.stream()
+                .filter(name -> deliveries.getOrDefault(name, 0L) > 1)
+                .count();
+        System.out.printf(
+                "Fault injection (%s): accepted %d, delivered %d, lost %d, duplicated %d (%.2f%%), "
+                        + "recovery after kill -9 (kill to API ready) %s%n",
+                System.getProperty("courier.db", "h2"),
+                accepted.size(),
+                accepted.size() - lost.size(),
+                lost.size(),
+                duplicated,
+                100.0 * duplicated / Math.max(1, accepted.size()),
+                recoveries);
         assertEquals(List.of(), lost, "accepted tasks never delivered");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.tasks.v2.ListTasksResponse;
 import com.google.cloud.tasks.v2.Queue;
-import com.google.cloud.tasks.v2.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +53,8 @@ class GracefulShutdownIT extends OwnServerTest {
         server.stop();
         Instant stopped = Instant.now();
         long answeredBeforeExit = sink.answered().stream()
-                .filter(a -> a.request().path().equals("/in-flight") && a.at().isBefore(stopped)).count();
+                .filter(a -> a.request().path().equals("/in-flight") && a.at().isBefore(stopped))
+                .count();
         server.start();
         Instant restarted = Instant.now();
 
@@ -75,27 +75,39 @@ class GracefulShutdownIT extends OwnServerTest {
         for (String id : later) {
             List<Sink.Received> got = sink.requestsFor(id);
             assertEquals(1, got.size(), id + " scheduled for after the restart");
-            assertFalse(got.get(0).at().isBefore(due), id + " delivered at " + got.get(0).at() + ", due " + due);
+            assertFalse(
+                    got.get(0).at().isBefore(due),
+                    id + " delivered at " + got.get(0).at() + ", due " + due);
         }
-        ListTasksResponse left = CourierApi.ok(api.get("/v2/" + queue.getName() + "/tasks"),
-                ListTasksResponse.newBuilder()).build();
+        ListTasksResponse left = CourierApi.ok(
+                        api.get("/v2/" + queue.getName() + "/tasks"), ListTasksResponse.newBuilder())
+                .build();
         assertEquals(0, left.getTasksCount(), "tasks left over: " + left.getTasksList());
         Duration stopTook = Duration.between(stopping, stopped);
         assertTrue(stopTook.compareTo(Duration.ofSeconds(60)) < 0, "the stop took " + stopTook);
 
-        System.out.printf("Graceful shutdown (%s): SIGTERM with %d calls in flight (%s each) took %s; %d of those "
+        System.out.printf(
+                "Graceful shutdown (%s): SIGTERM with %d calls in flight (%s each) took %s; %d of those "
                         + "calls were answered before the JVM exited; %d were made again after the restart; "
                         + "restart took %s; %d tasks completed before the stop ran once; %d tasks due after the "
                         + "restart ran once%n",
-                System.getProperty("courier.db", "h2"), inFlight.size(), WORKER_TIME, stopTook, answeredBeforeExit,
-                duplicates, Duration.between(stopped, restarted), finished.size(), later.size());
+                System.getProperty("courier.db", "h2"),
+                inFlight.size(),
+                WORKER_TIME,
+                stopTook,
+                answeredBeforeExit,
+                duplicates,
+                Duration.between(stopped, restarted),
+                finished.size(),
+                later.size());
     }
 
     private List<String> createTasks(CourierApi api, Queue queue, String path, Instant due) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < TASKS_PER_GROUP; i++) {
-            ids.add(CourierApi.taskId(api.createTask(queue, "{\"scheduleTime\":\"" + due
-                    + "\",\"httpRequest\":{\"url\":\"" + sink.url("/" + path) + "\"}}")));
+            ids.add(CourierApi.taskId(api.createTask(
+                    queue,
+                    "{\"scheduleTime\":\"" + due + "\",\"httpRequest\":{\"url\":\"" + sink.url("/" + path) + "\"}}")));
         }
         return ids;
     }
@@ -110,7 +122,8 @@ class GracefulShutdownIT extends OwnServerTest {
         Instant giveUp = Instant.now().plus(timeout);
         List<String> remaining = new ArrayList<>(ids);
         while (!remaining.isEmpty() && Instant.now().isBefore(giveUp)) {
-            remaining.removeIf(id -> api.get("/v2/" + queue.getName() + "/tasks/" + id).status() == 404);
+            remaining.removeIf(
+                    id -> api.get("/v2/" + queue.getName() + "/tasks/" + id).status() == 404);
             Thread.sleep(500);
         }
         assertEquals(List.of(), remaining, "tasks not completed within " + timeout);

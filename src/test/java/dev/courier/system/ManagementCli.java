@@ -15,14 +15,17 @@ final class ManagementCli {
     /** Courier's Artemis schedule queue (messages until they are due), as a management address. */
     static final String SCHEDULE_QUEUE = "/subsystem=messaging-activemq/server=default/jms-queue=CourierSchedule";
 
-    private ManagementCli() {
-    }
+    private ManagementCli() {}
 
     /** Runs one management command against the server on {@code managementPort}; returns its output. */
     static String run(int managementPort, String command) throws IOException, InterruptedException {
         Path cli = Path.of(System.getProperty("courier.wildfly.home"), "bin", "jboss-cli.sh");
-        Process process = new ProcessBuilder("bash", cli.toString(), "--connect",
-                "--controller=127.0.0.1:" + managementPort, "--command=" + command)
+        Process process = new ProcessBuilder(
+                        "bash",
+                        cli.toString(),
+                        "--connect",
+                        "--controller=127.0.0.1:" + managementPort,
+                        "--command=" + command)
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -59,8 +59,7 @@ final class Sink implements AutoCloseable {
     }
 
     /** A request the worker finished answering, and when. */
-    record Answered(Received request, int status, Instant at) {
-    }
+    record Answered(Received request, int status, Instant at) {}
 
     private final int port;
     private volatile HttpServer server;
@@ -104,10 +103,14 @@ final class Sink implements AutoCloseable {
                 body = in.readAllBytes();
             }
             Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            Received request = new Received(Instant.now(), exchange.getRequestMethod(),
-                    exchange.getRequestURI().getPath(), headers, body);
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            Received request = new Received(
+                    Instant.now(),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    headers,
+                    body);
             received.add(request);
             Reply reply = script.pollFirst();
             reply = reply == null ? fallback : reply;
@@ -189,7 +192,8 @@ final class Sink implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("Expected " + count + " requests within " + timeout + ", got " + matching(filter).size());
+        throw new AssertionError("Expected " + count + " requests within " + timeout + ", got "
+                + matching(filter).size());
     }
 
     /** How many requests each task got on {@code path}, by task name. */
@@ -204,7 +208,8 @@ final class Sink implements AutoCloseable {
      */
     Map<String, Long> awaitEach(Set<String> ids, String path, Duration timeout) throws InterruptedException {
         Instant giveUp = Instant.now().plus(timeout);
-        while (!deliveriesByTask(path).keySet().containsAll(ids) && Instant.now().isBefore(giveUp)) {
+        while (!deliveriesByTask(path).keySet().containsAll(ids)
+                && Instant.now().isBefore(giveUp)) {
             Thread.sleep(500);
         }
         Thread.sleep(2_000);

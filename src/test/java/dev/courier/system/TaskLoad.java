@@ -20,8 +20,7 @@ final class TaskLoad implements AutoCloseable {
      * One API call: when it was sent and answered, and the answer; {@code status} is 0 when
      * Courier did not answer at all; no body is kept for 200.
      */
-    record Call(Instant sent, Instant answered, String rpc, int status, String body) {
-    }
+    record Call(Instant sent, Instant answered, String rpc, int status, String body) {}
 
     private final CourierApi api;
     private final Queue queue;
@@ -59,9 +58,12 @@ final class TaskLoad implements AutoCloseable {
         for (int n = 0; running; n++) {
             String id = "t-" + n;
             Instant due = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(0, 5_000));
-            CourierApi.Answer created = call("CreateTask", () -> api.post("/v2/" + queue.getName() + "/tasks",
-                    "{\"task\":{\"name\":\"" + queue.getName() + "/tasks/" + id + "\",\"scheduleTime\":\"" + due
-                            + "\",\"httpRequest\":{\"url\":\"" + url + "\"}}}"));
+            CourierApi.Answer created = call(
+                    "CreateTask",
+                    () -> api.post(
+                            "/v2/" + queue.getName() + "/tasks",
+                            "{\"task\":{\"name\":\"" + queue.getName() + "/tasks/" + id + "\",\"scheduleTime\":\"" + due
+                                    + "\",\"httpRequest\":{\"url\":\"" + url + "\"}}}"));
             if (created.status() == 200) {
                 accepted.add(id);
             }

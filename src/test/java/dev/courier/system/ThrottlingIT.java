@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 /** Per-queue rate and concurrency limits, with generous margins; the benchmark measures them precisely. */
 class ThrottlingIT extends WorkerTest {
 
-
     @Test
     void aTenPerSecondQueueReleasesTwoHundredDueTasksInAboutTwentySeconds() throws Exception {
         Queue queue = api.createQueue("\"rateLimits\":{\"maxDispatchesPerSecond\":10}");
@@ -25,17 +24,23 @@ class ThrottlingIT extends WorkerTest {
         api.post("/v2/" + queue.getName() + ":resume", "{}");
 
         List<Sink.Received> received = sink.await(r -> r.path().equals("/rated"), 200, Duration.ofSeconds(60)).stream()
-                .sorted(Comparator.comparing(Sink.Received::at)).toList();
+                .sorted(Comparator.comparing(Sink.Received::at))
+                .toList();
         List<Instant> arrivals = received.stream().map(Sink.Received::at).toList();
         Duration span = Duration.between(arrivals.get(0), arrivals.get(199));
-        assertTrue(span.compareTo(Duration.ofSeconds(19)) >= 0 && span.compareTo(Duration.ofSeconds(21)) <= 0,
+        assertTrue(
+                span.compareTo(Duration.ofSeconds(19)) >= 0 && span.compareTo(Duration.ofSeconds(21)) <= 0,
                 "200 tasks at 10/s (burst 2) took " + span);
         int burst = queue.getRateLimits().getMaxBurstSize();
         for (int i = 0; i < arrivals.size(); i++) {
             double elapsed = Duration.between(arrivals.get(0), arrivals.get(i)).toMillis() / 1000.0;
             // The calendar's bound is burst + 1 + rate x elapsed; one more for the jitter of delivery.
-            assertTrue(i + 1 <= burst + 10 * elapsed + 2, (i + 1) + " dispatches after " + elapsed + " s: "
-                    + received.subList(0, i + 1).stream().map(r -> r.header("X-CloudTasks-TaskName") + "@" + r.at()).toList());
+            assertTrue(
+                    i + 1 <= burst + 10 * elapsed + 2,
+                    (i + 1) + " dispatches after " + elapsed + " s: "
+                            + received.subList(0, i + 1).stream()
+                                    .map(r -> r.header("X-CloudTasks-TaskName") + "@" + r.at())
+                                    .toList());
         }
     }
 
@@ -92,8 +97,11 @@ class ThrottlingIT extends WorkerTest {
             Instant created = Instant.now();
             api.createTask(other, "{\"httpRequest\":{\"url\":\"" + sink.url("/fast") + "\"}}");
 
-            Instant arrived = sink.await(r -> r.path().equals("/fast"), 1, Duration.ofSeconds(30)).get(0).at();
-            assertTrue(Duration.between(created, arrived).compareTo(Duration.ofSeconds(2)) < 0,
+            Instant arrived = sink.await(r -> r.path().equals("/fast"), 1, Duration.ofSeconds(30))
+                    .get(0)
+                    .at();
+            assertTrue(
+                    Duration.between(created, arrived).compareTo(Duration.ofSeconds(2)) < 0,
                     "another queue's task waited " + Duration.between(created, arrived));
             api.delete("/v2/" + stuck.getName());
         }

@@ -41,13 +41,16 @@ public final class WildFlyProcess implements AutoCloseable {
      * A fresh server of the WildFly installation {@code home}, its base directory {@code name}
      * beside it; without Courier it is the bare configured WildFly (ready when HTTP answers).
      */
-    public static WildFlyProcess prepare(Path home, String name, int portOffset, boolean withCourier) throws IOException {
+    public static WildFlyProcess prepare(Path home, String name, int portOffset, boolean withCourier)
+            throws IOException {
         Path baseDir = home.getParent().resolve(name);
         deleteRecursively(baseDir);
         copyRecursively(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
         Files.createDirectories(baseDir.resolve("deployments"));
         if (withCourier) {
-            Files.copy(Path.of(System.getProperty("courier.ear")), baseDir.resolve("deployments/courier.ear"),
+            Files.copy(
+                    Path.of(System.getProperty("courier.ear")),
+                    baseDir.resolve("deployments/courier.ear"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
         return new WildFlyProcess(home, baseDir, portOffset, withCourier);
@@ -72,12 +75,16 @@ public final class WildFlyProcess implements AutoCloseable {
 
     /** Starts the server and waits until Courier answers API calls (or, bare, until HTTP answers). */
     public void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml",
-                "-Djboss.server.base.dir=" + baseDir,
-                "-Djboss.socket.binding.port-offset=" + portOffset)
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash",
+                        home.resolve("bin/standalone.sh").toString(),
+                        "-c",
+                        "standalone-full.xml",
+                        "-Djboss.server.base.dir=" + baseDir,
+                        "-Djboss.socket.binding.port-offset=" + portOffset)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        baseDir.resolve("console.log").toFile()));
         launcher = builder.start();
         awaitReady(Duration.ofSeconds(180));
     }

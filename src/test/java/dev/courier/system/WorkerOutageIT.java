@@ -37,8 +37,7 @@ class WorkerOutageIT extends OwnServerTest {
     }
 
     /** What GetTask showed after one failed attempt. */
-    record FailedAttempt(int number, Instant dispatched, Instant answered, int statusCode, Instant retryAt) {
-    }
+    record FailedAttempt(int number, Instant dispatched, Instant answered, int statusCode, Instant retryAt) {}
 
     @Test
     void everyTaskIsDeliveredAfterTheWorkerReturnsAndRetriesFollowTheBackoff() throws Exception {
@@ -52,15 +51,16 @@ class WorkerOutageIT extends OwnServerTest {
         for (int i = 0; i < 12; i++) {
             // Half due at once, half falling due during the outage, 15 s to 90 s into it.
             Instant due = i < 6 ? Instant.now() : Instant.now().plusSeconds(15L * (i - 5));
-            tasks.add(api.createTask(queue, "{\"scheduleTime\":\"" + due + "\",\"httpRequest\":{\"url\":\""
-                    + sink.url("/outage") + "\"}}"));
+            tasks.add(api.createTask(
+                    queue,
+                    "{\"scheduleTime\":\"" + due + "\",\"httpRequest\":{\"url\":\"" + sink.url("/outage") + "\"}}"));
         }
         Map<String, Map<Integer, FailedAttempt>> failures = watchFailures(api, tasks, outageEnds);
         sink.comeBack();
         Instant back = Instant.now();
 
-        List<Sink.Received> deliveries = sink.await(r -> r.path().equals("/outage"), tasks.size(),
-                MAX_BACKOFF.plus(Duration.ofSeconds(45)));
+        List<Sink.Received> deliveries =
+                sink.await(r -> r.path().equals("/outage"), tasks.size(), MAX_BACKOFF.plus(Duration.ofSeconds(45)));
         Thread.sleep(2_000); // anything extra would show up now
         deliveries = sink.matching(r -> r.path().equals("/outage"));
         Map<String, List<Sink.Received>> byTask = deliveries.stream()
@@ -74,9 +74,11 @@ class WorkerOutageIT extends OwnServerTest {
             Map<Integer, FailedAttempt> failed = failures.get(id);
             assertTrue(failed.size() >= 2, id + " was retried during the outage: " + failed.values());
             gapsChecked += assertRetriesFollowBackoff(id, failed);
-            int lastFailed = failed.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            int lastFailed =
+                    failed.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
             Sink.Received delivery = got.get(0);
-            assertTrue(Integer.parseInt(delivery.header("X-CloudTasks-TaskRetryCount")) >= lastFailed,
+            assertTrue(
+                    Integer.parseInt(delivery.header("X-CloudTasks-TaskRetryCount")) >= lastFailed,
                     id + " retry count " + delivery.header("X-CloudTasks-TaskRetryCount") + " after " + lastFailed
                             + " failed attempts");
             assertEquals("0", delivery.header("X-CloudTasks-TaskPreviousResponse"), "the worker was unreachable");
@@ -85,10 +87,15 @@ class WorkerOutageIT extends OwnServerTest {
         }
         assertTrue(gapsChecked >= 3 * tasks.size(), "retry gaps checked: " + gapsChecked);
 
-        Duration lastDelivery = Duration.between(back, deliveries.stream().map(Sink.Received::at)
-                .max(Instant::compareTo).orElseThrow());
+        Duration lastDelivery = Duration.between(
+                back,
+                deliveries.stream()
+                        .map(Sink.Received::at)
+                        .max(Instant::compareTo)
+                        .orElseThrow());
         int attempts = failures.values().stream().mapToInt(Map::size).sum();
-        System.out.printf("Worker outage (%s): %d tasks, %d failed attempts seen during %s down (%d retry gaps "
+        System.out.printf(
+                "Worker outage (%s): %d tasks, %d failed attempts seen during %s down (%d retry gaps "
                         + "checked), all delivered once within %s after the worker came back%n",
                 System.getProperty("courier.db", "h2"), tasks.size(), attempts, OUTAGE, gapsChecked, lastDelivery);
     }
@@ -97,18 +104,26 @@ class WorkerOutageIT extends OwnServerTest {
      * Polls the tasks until {@code until}, recording each failed attempt that GetTask shows
      * (attempts are at least {@link #MIN_BACKOFF} apart, so polling four times as often sees each).
      */
-    private static Map<String, Map<Integer, FailedAttempt>> watchFailures(CourierApi api, List<Task> tasks,
-            Instant until) throws InterruptedException {
+    private static Map<String, Map<Integer, FailedAttempt>> watchFailures(
+            CourierApi api, List<Task> tasks, Instant until) throws InterruptedException {
         Map<String, Map<Integer, FailedAttempt>> seen = new TreeMap<>();
         tasks.forEach(task -> seen.put(CourierApi.taskId(task), new TreeMap<>()));
         while (Instant.now().isBefore(until)) {
             for (Task task : tasks) {
-                Task now = CourierApi.ok(api.get("/v2/" + task.getName()), Task.newBuilder()).build();
+                Task now = CourierApi.ok(api.get("/v2/" + task.getName()), Task.newBuilder())
+                        .build();
                 if (now.hasLastAttempt() && now.getLastAttempt().hasResponseTime()) {
-                    seen.get(CourierApi.taskId(task)).putIfAbsent(now.getDispatchCount(), new FailedAttempt(
-                            now.getDispatchCount(), instant(now.getLastAttempt().getDispatchTime()),
-                            instant(now.getLastAttempt().getResponseTime()),
-                            now.getLastAttempt().getResponseStatus().getCode(), instant(now.getScheduleTime())));
+                    seen.get(CourierApi.taskId(task))
+                            .putIfAbsent(
+                                    now.getDispatchCount(),
+                                    new FailedAttempt(
+                                            now.getDispatchCount(),
+                                            instant(now.getLastAttempt().getDispatchTime()),
+                                            instant(now.getLastAttempt().getResponseTime()),
+                                            now.getLastAttempt()
+                                                    .getResponseStatus()
+                                                    .getCode(),
+                                            instant(now.getScheduleTime())));
                 }
             }
             Thread.sleep(250);
@@ -123,14 +138,18 @@ class WorkerOutageIT extends OwnServerTest {
             assertEquals(14, attempt.statusCode(), id + " attempt " + attempt.number() + " is UNAVAILABLE");
             Duration planned = Duration.between(attempt.answered(), attempt.retryAt());
             Duration expected = backoff(attempt.number());
-            assertTrue(planned.minus(expected).abs().toMillis() <= 10,
+            assertTrue(
+                    planned.minus(expected).abs().toMillis() <= 10,
                     id + " after attempt " + attempt.number() + " waits " + planned + ", the backoff is " + expected);
             FailedAttempt next = failed.get(attempt.number() + 1);
             if (next != null) {
                 Duration gap = Duration.between(attempt.answered(), next.dispatched());
-                assertTrue(gap.compareTo(expected.minusMillis(5)) >= 0,
-                        id + " retried " + gap + " after attempt " + attempt.number() + ", before its backoff " + expected);
-                assertTrue(gap.compareTo(expected.plus(LATE_MARGIN)) <= 0,
+                assertTrue(
+                        gap.compareTo(expected.minusMillis(5)) >= 0,
+                        id + " retried " + gap + " after attempt " + attempt.number() + ", before its backoff "
+                                + expected);
+                assertTrue(
+                        gap.compareTo(expected.plus(LATE_MARGIN)) <= 0,
                         id + " retried " + gap + " after attempt " + attempt.number() + ", backoff " + expected);
                 gaps++;
             }

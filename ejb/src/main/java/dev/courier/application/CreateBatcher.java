@@ -1,8 +1,7 @@
 package dev.courier.application;
 
-import dev.courier.infrastructure.persistence.GroupCommit;
-
 import com.google.cloud.tasks.v2.Task;
+import dev.courier.infrastructure.persistence.GroupCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,6 +22,7 @@ public class CreateBatcher {
 
     @Inject
     TaskCreation creation;
+
     @Resource
     ManagedThreadFactory threads;
 

@@ -22,7 +22,6 @@ import java.util.function.Predicate;
  */
 public final class Failures {
 
-
     /** Exceptions, by class name, that mean "no database connection" in WildFly's stack. */
     private static final Set<String> CONNECTION_FAILURES = Set.of(
             "org.hibernate.exception.JDBCConnectionException",
@@ -39,8 +38,7 @@ public final class Failures {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** The error to answer with for {@code failure}; logs the ones that are not the client's doing. */
     public static ApiException toApiException(Throwable failure) {
@@ -68,7 +66,8 @@ public final class Failures {
      * clash, as opposed to the database going away under the write.
      */
     static boolean isUniqueViolation(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
+        return anyCause(
+                failure, cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 
     /**
@@ -95,7 +94,8 @@ public final class Failures {
     }
 
     private static boolean meansConnectionLost(Throwable failure) {
-        return failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException
+        return failure instanceof SQLTransientConnectionException
+                || failure instanceof SQLNonTransientConnectionException
                 || failure instanceof SQLRecoverableException
                 || failure instanceof SQLException sql && isConnectionLost(sql.getSQLState())
                 || CONNECTION_FAILURES.contains(failure.getClass().getName());

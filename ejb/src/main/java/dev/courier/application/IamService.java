@@ -29,8 +29,10 @@ public class IamService {
 
     @Inject
     QueueRepository queues;
+
     @Inject
     EntityLookup lookup;
+
     @PersistenceContext(unitName = "courier")
     EntityManager em;
 
@@ -46,8 +48,9 @@ public class IamService {
         IamPolicyEntity stored = lookup.find(IamPolicyEntity.class, queue).orElse(null);
         Policy current = stored == null ? withEtag(Policy.getDefaultInstance()) : decode(stored.policy());
         if (!policy.getEtag().isEmpty() && !policy.getEtag().equals(current.getEtag())) {
-            throw new ApiException(StatusCode.ABORTED, "The policy's etag does not match the current policy; "
-                    + "read it again and retry.");
+            throw new ApiException(
+                    StatusCode.ABORTED,
+                    "The policy's etag does not match the current policy; " + "read it again and retry.");
         }
         Policy saved = withEtag(policy.toBuilder().clearEtag().build());
         if (stored == null) {
@@ -85,8 +88,11 @@ public class IamService {
     /** The policy with an etag derived from its content. */
     private static Policy withEtag(Policy policy) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(policy.toBuilder().clearEtag().build().toByteArray());
-            return policy.toBuilder().setEtag(ByteString.copyFrom(ByteBuffer.wrap(digest, 0, 8))).build();
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(policy.toBuilder().clearEtag().build().toByteArray());
+            return policy.toBuilder()
+                    .setEtag(ByteString.copyFrom(ByteBuffer.wrap(digest, 0, 8)))
+                    .build();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

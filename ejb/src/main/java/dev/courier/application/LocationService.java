@@ -1,9 +1,8 @@
 package dev.courier.application;
 
-import dev.courier.application.mapping.PageToken;
-
 import com.google.cloud.location.ListLocationsResponse;
 import com.google.cloud.location.Location;
+import dev.courier.application.mapping.PageToken;
 import dev.courier.domain.ApiException;
 import dev.courier.infrastructure.persistence.QueueRepository;
 import jakarta.ejb.Stateless;
@@ -26,6 +25,7 @@ public class LocationService {
 
     @Inject
     QueueRepository queues;
+
     @Inject
     @ConfigProperty(name = "courier.locations")
     List<String> configuredLocations;
@@ -33,7 +33,8 @@ public class LocationService {
     public Location get(String name) {
         var m = LOCATION.matcher(name);
         if (!m.matches()) {
-            throw ApiException.invalidArgument("Location name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>\".");
+            throw ApiException.invalidArgument(
+                    "Location name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>\".");
         }
         return location(m.group(1), m.group(2));
     }
@@ -46,7 +47,9 @@ public class LocationService {
         TreeSet<String> ids = new TreeSet<>(configuredLocations);
         ids.addAll(queues.locationsOf(m.group(1)));
         int size = PageToken.size(pageSize, MAX_PAGE_SIZE);
-        List<String> page = ids.tailSet(PageToken.decode(pageToken), false).stream().limit(size + 1L).toList();
+        List<String> page = ids.tailSet(PageToken.decode(pageToken), false).stream()
+                .limit(size + 1L)
+                .toList();
         ListLocationsResponse.Builder response = ListLocationsResponse.newBuilder();
         page.stream().limit(size).forEach(id -> response.addLocations(location(m.group(1), id)));
         if (page.size() > size) {
@@ -56,6 +59,9 @@ public class LocationService {
     }
 
     private static Location location(String project, String id) {
-        return Location.newBuilder().setName("projects/" + project + "/locations/" + id).setLocationId(id).build();
+        return Location.newBuilder()
+                .setName("projects/" + project + "/locations/" + id)
+                .setLocationId(id)
+                .build();
     }
 }

@@ -1,10 +1,9 @@
 package dev.courier.application;
 
-import dev.courier.application.mapping.ProtoTime;
-
 import com.google.cloud.tasks.v2.HttpMethod;
 import com.google.cloud.tasks.v2.HttpRequest;
 import com.google.cloud.tasks.v2.Task;
+import dev.courier.application.mapping.ProtoTime;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.DispatchHeaders;
 import dev.courier.domain.Errors;
@@ -32,13 +31,16 @@ record NewTask(String taskId, HttpRequest httpRequest, Instant scheduleTime, Dur
     static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
     /** The largest stored task (protobuf-encoded), as on Cloud Tasks. */
     static final int MAX_TASK_BYTES = 1024 * 1024;
+
     static final int MAX_URL_LENGTH = 2083;
-    private static final Set<HttpMethod> METHODS_WITH_BODY = EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+    private static final Set<HttpMethod> METHODS_WITH_BODY =
+            EnumSet.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     static NewTask of(String queueName, Task task, Instant now) {
         String taskId = task.getName().isEmpty() ? null : taskIdIn(queueName, task.getName());
         if (task.hasAppEngineHttpRequest()) {
-            throw new ApiException(StatusCode.UNIMPLEMENTED, "App Engine tasks are not supported by Courier; use httpRequest.");
+            throw new ApiException(
+                    StatusCode.UNIMPLEMENTED, "App Engine tasks are not supported by Courier; use httpRequest.");
         }
         if (!task.hasHttpRequest()) {
             throw ApiException.invalidArgument("Task.httpRequest is required.");
@@ -49,8 +51,8 @@ record NewTask(String taskId, HttpRequest httpRequest, Instant scheduleTime, Dur
 
         Task stored = task.toBuilder().setHttpRequest(request).build();
         if (stored.getSerializedSize() > MAX_TASK_BYTES) {
-            throw ApiException.invalidArgument("Task size is " + stored.getSerializedSize()
-                    + " bytes; the maximum is " + MAX_TASK_BYTES + " bytes (1 MiB).");
+            throw ApiException.invalidArgument("Task size is " + stored.getSerializedSize() + " bytes; the maximum is "
+                    + MAX_TASK_BYTES + " bytes (1 MiB).");
         }
         return new NewTask(taskId, request, scheduleTime, deadline);
     }
@@ -82,8 +84,8 @@ record NewTask(String taskId, HttpRequest httpRequest, Instant scheduleTime, Dur
             throw ApiException.invalidArgument("HttpRequest.httpMethod is not a known HTTP method.");
         }
         if (!request.getBody().isEmpty() && !METHODS_WITH_BODY.contains(method)) {
-            throw ApiException.invalidArgument("HttpRequest.body is allowed only for POST, PUT and PATCH; this task uses "
-                    + method + ".");
+            throw ApiException.invalidArgument(
+                    "HttpRequest.body is allowed only for POST, PUT and PATCH; this task uses " + method + ".");
         }
         HttpRequest.Builder normalized = request.toBuilder().setHttpMethod(method);
         // Cloud Tasks stores the user agent it will send; a caller's own value is replaced.

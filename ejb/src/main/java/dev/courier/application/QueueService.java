@@ -2,16 +2,15 @@ package dev.courier.application;
 
 import static dev.courier.logging.CourierLogger.LOG;
 
+import com.google.cloud.tasks.v2.ListQueuesResponse;
+import com.google.cloud.tasks.v2.Queue;
+import com.google.protobuf.FieldMask;
 import dev.courier.application.dispatch.QueueSettingsCache;
 import dev.courier.application.mapping.PageToken;
 import dev.courier.application.mapping.QueueFilter;
 import dev.courier.application.mapping.QueueMapper;
 import dev.courier.application.mapping.QueueRouting;
 import dev.courier.application.mapping.QueueUpdate;
-
-import com.google.cloud.tasks.v2.ListQueuesResponse;
-import com.google.cloud.tasks.v2.Queue;
-import com.google.protobuf.FieldMask;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
@@ -35,17 +34,23 @@ public class QueueService {
 
     @Inject
     QueueRepository queues;
+
     @Inject
     TaskRepository tasks;
+
     @Inject
     TombstoneRepository tombstones;
+
     @Inject
     QueueSettingsCache settings;
+
     @Inject
     Clock clock;
+
     @Inject
     @ConfigProperty(name = "courier.queue.tombstone-window")
     Duration queueTombstoneWindow;
+
     @Inject
     @ConfigProperty(name = "courier.task.tombstone-window")
     Duration taskTombstoneWindow;
@@ -65,8 +70,11 @@ public class QueueService {
         if (tombstones.isQueueBuried(name.toString(), clock.instant())) {
             throw Errors.queueNameTooRecent();
         }
-        QueueEntity entity = new QueueEntity(name.toString(), QueueMapper.rateLimits(queue.getRateLimits()),
-                QueueMapper.retryPolicy(queue.getRetryConfig()), clock.instant());
+        QueueEntity entity = new QueueEntity(
+                name.toString(),
+                QueueMapper.rateLimits(queue.getRateLimits()),
+                QueueMapper.retryPolicy(queue.getRetryConfig()),
+                clock.instant());
         entity.setRouting(QueueRouting.encode(queue));
         queues.add(entity);
         LOG.queueCreated(name);
@@ -88,7 +96,8 @@ public class QueueService {
         ListQueuesResponse.Builder response = ListQueuesResponse.newBuilder();
         page.stream().limit(size).map(QueueMapper::toProto).forEach(response::addQueues);
         if (page.size() > size) {
-            response.setNextPageToken(PageToken.encodeFor(filter, page.get(size - 1).name()));
+            response.setNextPageToken(
+                    PageToken.encodeFor(filter, page.get(size - 1).name()));
         }
         return response.build();
     }
@@ -102,7 +111,10 @@ public class QueueService {
         QueueName name = QueueName.parse(queue.getName());
         QueueEntity entity = queues.find(name.toString()).orElse(null);
         if (entity == null) {
-            return create(name.parent(), QueueUpdate.merge(Queue.newBuilder().setName(name.toString()).build(), queue, mask));
+            return create(
+                    name.parent(),
+                    QueueUpdate.merge(
+                            Queue.newBuilder().setName(name.toString()).build(), queue, mask));
         }
         Queue merged = QueueUpdate.merge(QueueMapper.toProto(entity), queue, mask);
         entity.setRateLimits(QueueMapper.rateLimits(merged.getRateLimits()));

@@ -2,11 +2,10 @@ package dev.courier.application;
 
 import static dev.courier.logging.CourierLogger.LOG;
 
+import com.google.cloud.tasks.v2.Task;
 import dev.courier.application.dispatch.Enqueuer;
 import dev.courier.application.dispatch.QueueSettings;
 import dev.courier.application.mapping.TaskMapper;
-
-import com.google.cloud.tasks.v2.Task;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
@@ -33,15 +32,18 @@ import java.util.List;
 @Stateless
 public class TaskCreation {
 
-
     @Inject
     QueueRepository queues;
+
     @Inject
     TaskRepository tasks;
+
     @Inject
     Enqueuer enqueuer;
+
     @Inject
     TombstoneRepository tombstones;
+
     @Inject
     Clock clock;
 
@@ -80,8 +82,13 @@ public class TaskCreation {
         if (tombstones.isTaskBuried(queueName, taskId, now)) {
             throw Errors.taskNameTooRecent();
         }
-        TaskEntity entity = new TaskEntity(queueName, taskId, newTask.httpRequest().toByteArray(),
-                newTask.scheduleTime(), now, newTask.dispatchDeadline());
+        TaskEntity entity = new TaskEntity(
+                queueName,
+                taskId,
+                newTask.httpRequest().toByteArray(),
+                newTask.scheduleTime(),
+                now,
+                newTask.dispatchDeadline());
         tasks.add(entity);
         enqueuer.enqueue(entity, QueueSettings.of(queue));
         try {

@@ -2,19 +2,18 @@ package dev.courier.application;
 
 import static dev.courier.logging.CourierLogger.LOG;
 
-import dev.courier.application.dispatch.Enqueuer;
-import dev.courier.application.mapping.HttpTargets;
-import dev.courier.application.mapping.PageToken;
-import dev.courier.application.mapping.QueueRouting;
-import dev.courier.application.mapping.TaskMapper;
-import dev.courier.application.mapping.TaskTargets;
-
 import com.google.cloud.tasks.v2.HttpMethod;
 import com.google.cloud.tasks.v2.HttpRequest;
 import com.google.cloud.tasks.v2.ListTasksResponse;
 import com.google.cloud.tasks.v2.Task;
 import com.google.cloud.tasks.v2beta3.HttpTarget;
 import com.google.protobuf.ByteString;
+import dev.courier.application.dispatch.Enqueuer;
+import dev.courier.application.mapping.HttpTargets;
+import dev.courier.application.mapping.PageToken;
+import dev.courier.application.mapping.QueueRouting;
+import dev.courier.application.mapping.TaskMapper;
+import dev.courier.application.mapping.TaskTargets;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.Errors;
 import dev.courier.domain.QueueName;
@@ -45,17 +44,23 @@ public class TaskService {
 
     @Inject
     QueueRepository queues;
+
     @Inject
     TaskRepository tasks;
+
     @Inject
     Enqueuer enqueuer;
+
     @Inject
     CreateBatcher creator;
+
     @Inject
     TombstoneRepository tombstones;
+
     @Inject
     @ConfigProperty(name = "courier.task.tombstone-window")
     Duration tombstoneWindow;
+
     @Inject
     Clock clock;
 
@@ -87,7 +92,8 @@ public class TaskService {
         ListTasksResponse.Builder response = ListTasksResponse.newBuilder();
         page.stream().limit(size).map(task -> TaskMapper.toProto(task, view)).forEach(response::addTasks);
         if (page.size() > size) {
-            response.setNextPageToken(PageToken.encode(Long.toString(page.get(size - 1).id())));
+            response.setNextPageToken(
+                    PageToken.encode(Long.toString(page.get(size - 1).id())));
         }
         return response.build();
     }
@@ -121,7 +127,8 @@ public class TaskService {
         QueueEntity queue = queues.find(queueName).orElseThrow(Errors::queueNotFound);
         HttpTarget target = HttpTargets.of(QueueRouting.decode(queue.routing()))
                 .filter(t -> t.hasUriOverride() && t.getUriOverride().hasHost())
-                .orElseThrow(() -> new ApiException(StatusCode.FAILED_PRECONDITION,
+                .orElseThrow(() -> new ApiException(
+                        StatusCode.FAILED_PRECONDITION,
                         "BufferTask needs the queue to have an httpTarget with a uriOverride host."));
         HttpRequest.Builder request = HttpRequest.newBuilder()
                 .setUrl(TaskTargets.bufferUrl(target.getUriOverride()))

@@ -8,8 +8,7 @@ package dev.courier.domain;
 public class ApiException extends RuntimeException {
 
     /** A documentation link sent with the error, as Google's {@code google.rpc.Help} detail. */
-    public record HelpLink(String description, String url) {
-    }
+    public record HelpLink(String description, String url) {}
 
     private final StatusCode code;
     private final HelpLink help;

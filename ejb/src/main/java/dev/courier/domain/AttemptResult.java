@@ -18,8 +18,8 @@ public record AttemptResult(Integer httpStatus, StatusCode failure, String detai
     }
 
     public static AttemptResult deadlineExceeded() {
-        return new AttemptResult(null, StatusCode.DEADLINE_EXCEEDED,
-                "The worker did not answer before the dispatch deadline.", null);
+        return new AttemptResult(
+                null, StatusCode.DEADLINE_EXCEEDED, "The worker did not answer before the dispatch deadline.", null);
     }
 
     public static AttemptResult unreachable(String detail) {

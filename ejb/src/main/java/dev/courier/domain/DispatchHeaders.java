@@ -13,16 +13,21 @@ public final class DispatchHeaders {
 
     public static final String USER_AGENT = "Google-Cloud-Tasks";
 
-    private DispatchHeaders() {
-    }
+    private DispatchHeaders() {}
 
     /**
      * @param retryCount previous attempts of this task
      * @param executionCount previous attempts that got a non-5xx answer
      * @param previousResponse the previous attempt's status, or {@code null} on the first attempt
      */
-    public static Map<String, String> of(Map<String, String> taskHeaders, String queueId, String taskId, int retryCount,
-            int executionCount, Instant eta, Integer previousResponse) {
+    public static Map<String, String> of(
+            Map<String, String> taskHeaders,
+            String queueId,
+            String taskId,
+            int retryCount,
+            int executionCount,
+            Instant eta,
+            Integer previousResponse) {
         Map<String, String> headers = new LinkedHashMap<>();
         taskHeaders.forEach((name, value) -> {
             if (!isReserved(name)) {
@@ -53,9 +58,15 @@ public final class DispatchHeaders {
      */
     static boolean isReserved(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-cloudtasks-") || lower.startsWith("x-google-") || lower.startsWith("x-appengine-")
-                || lower.equals("user-agent") || lower.equals("host") || lower.equals("content-length")
-                || lower.equals("connection") || lower.equals("expect") || lower.equals("upgrade")
+        return lower.startsWith("x-cloudtasks-")
+                || lower.startsWith("x-google-")
+                || lower.startsWith("x-appengine-")
+                || lower.equals("user-agent")
+                || lower.equals("host")
+                || lower.equals("content-length")
+                || lower.equals("connection")
+                || lower.equals("expect")
+                || lower.equals("upgrade")
                 || lower.equals("transfer-encoding");
     }
 }

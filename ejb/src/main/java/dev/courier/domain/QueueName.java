@@ -10,8 +10,8 @@ public record QueueName(String project, String location, String queueId) {
     static final String LOCATION = "[A-Za-z0-9-]+";
     static final String QUEUE_ID = "[A-Za-z0-9-]{1,100}";
 
-    private static final Pattern FULL = Pattern.compile(
-            "projects/(" + PROJECT + ")/locations/(" + LOCATION + ")/queues/(" + QUEUE_ID + ")");
+    private static final Pattern FULL =
+            Pattern.compile("projects/(" + PROJECT + ")/locations/(" + LOCATION + ")/queues/(" + QUEUE_ID + ")");
     private static final Pattern PARENT = Pattern.compile("projects/(" + PROJECT + ")/locations/(" + LOCATION + ")");
 
     public QueueName {

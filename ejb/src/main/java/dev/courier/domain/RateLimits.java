@@ -16,8 +16,7 @@ public record RateLimits(double maxDispatchesPerSecond, int maxBurstSize, int ma
                     "RateLimits.maxDispatchesPerSecond must be greater than 0 and at most 500.");
         }
         if (maxConcurrentDispatches < 1 || maxConcurrentDispatches > MAX_CONCURRENT_DISPATCHES) {
-            throw ApiException.invalidArgument(
-                    "RateLimits.maxConcurrentDispatches must be between 1 and 5000.");
+            throw ApiException.invalidArgument("RateLimits.maxConcurrentDispatches must be between 1 and 5000.");
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** The HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110). */
 public final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The instant the header names, or empty when it is absent or unreadable. */
     public static Optional<Instant> parse(String value, Instant now) {
@@ -26,7 +25,8 @@ public final class RetryAfter {
             }
         }
         try {
-            return Optional.of(ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * A task is given up only when both limits are used up: {@code maxAttempts} (-1 = unlimited) and
  * {@code maxRetryDuration} since the first attempt (zero = unlimited).
  */
-public record RetryPolicy(int maxAttempts, Duration maxRetryDuration, Duration minBackoff, Duration maxBackoff,
-        int maxDoublings) {
+public record RetryPolicy(
+        int maxAttempts, Duration maxRetryDuration, Duration minBackoff, Duration maxBackoff, int maxDoublings) {
 
     public static final int UNLIMITED_ATTEMPTS = -1;
 
@@ -31,7 +31,8 @@ public record RetryPolicy(int maxAttempts, Duration maxRetryDuration, Duration m
         requireNonNegative(minBackoff, "minBackoff");
         requireNonNegative(maxBackoff, "maxBackoff");
         if (minBackoff.compareTo(maxBackoff) > 0) {
-            throw ApiException.invalidArgument("RetryConfig.minBackoff must be less than or equal to RetryConfig.maxBackoff.");
+            throw ApiException.invalidArgument(
+                    "RetryConfig.minBackoff must be less than or equal to RetryConfig.maxBackoff.");
         }
         if (maxDoublings < 0) {
             throw ApiException.invalidArgument("RetryConfig.maxDoublings must not be negative.");
@@ -62,8 +63,8 @@ public record RetryPolicy(int maxAttempts, Duration maxRetryDuration, Duration m
         boolean attemptsUnlimited = maxAttempts == UNLIMITED_ATTEMPTS;
         boolean durationUnlimited = maxRetryDuration.isZero();
         boolean attemptsUsedUp = !attemptsUnlimited && attemptsMade >= maxAttempts;
-        boolean durationUsedUp = !durationUnlimited
-                && Duration.between(firstAttempt, now).compareTo(maxRetryDuration) >= 0;
+        boolean durationUsedUp =
+                !durationUnlimited && Duration.between(firstAttempt, now).compareTo(maxRetryDuration) >= 0;
         if (attemptsUnlimited && durationUnlimited) {
             return false;
         }

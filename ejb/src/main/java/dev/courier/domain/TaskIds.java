@@ -7,8 +7,7 @@ public final class TaskIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TaskIds() {
-    }
+    private TaskIds() {}
 
     public static String next() {
         StringBuilder id = new StringBuilder(20);

@@ -31,10 +31,13 @@ public class BacklogTimer {
 
     @Resource
     TimerService timers;
+
     @Inject
     Promoter promoter;
+
     @Inject
     Sweeper sweeper;
+
     @Inject
     WaitingTasks waitingTasks;
 

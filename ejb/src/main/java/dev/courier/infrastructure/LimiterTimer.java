@@ -23,8 +23,10 @@ public class LimiterTimer {
 
     @Resource
     TimerService timers;
+
     @Inject
     DispatchLimiter limiter;
+
     @Inject
     Clock clock;
 

@@ -15,9 +15,9 @@ import java.time.Clock;
 @Singleton
 public class TombstoneTimer {
 
-
     @Inject
     TombstoneRepository tombstones;
+
     @Inject
     Clock clock;
 

@@ -105,8 +105,10 @@ public interface CourierLogger extends BasicLogger {
     void taskGivenUp(String queue, String task, int attempt, String detail);
 
     @LogMessage(level = WARN)
-    @Message(id = 49, value = "Sweeper re-enqueues %d tasks whose message was overdue by more than %s and %d whose "
-            + "attempt's lease expired")
+    @Message(
+            id = 49,
+            value = "Sweeper re-enqueues %d tasks whose message was overdue by more than %s and %d whose "
+                    + "attempt's lease expired")
     void swept(int lostMessages, Duration grace, int lostAttempts);
 
     @LogMessage(level = DEBUG)

@@ -17,9 +17,10 @@ class FailuresTest {
 
     @Test
     void recognisesALostDatabaseConnectionAnywhereInTheCauseChain() {
-        assertTrue(Failures.isDatabaseOutage(new IllegalStateException("tx failed",
-                new RuntimeException(new SQLTransientConnectionException("no connection")))));
-        assertTrue(Failures.isDatabaseOutage(new RuntimeException(new SQLException("wrapped", new ConnectException("refused")))));
+        assertTrue(Failures.isDatabaseOutage(new IllegalStateException(
+                "tx failed", new RuntimeException(new SQLTransientConnectionException("no connection")))));
+        assertTrue(Failures.isDatabaseOutage(
+                new RuntimeException(new SQLException("wrapped", new ConnectException("refused")))));
     }
 
     @Test
@@ -28,7 +29,8 @@ class FailuresTest {
         assertTrue(Failures.isDatabaseOutage(new RuntimeException(
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
         assertTrue(Failures.isDatabaseOutage(new SQLException("An I/O error occurred", "08006")));
-        assertFalse(Failures.isDatabaseOutage(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertFalse(
+                Failures.isDatabaseOutage(new SQLException("canceling statement due to statement timeout", "57014")));
         assertFalse(Failures.isDatabaseOutage(new SQLException("syntax error", "42601")));
     }
 
@@ -36,9 +38,12 @@ class FailuresTest {
     void recognisesAConnectionLostAtCommitAsASuppressedException() {
         // Narayana's "Could not commit transaction" carries the driver's exception as suppressed.
         IllegalStateException rolledBack = new IllegalStateException("Could not commit transaction");
-        rolledBack.addSuppressed(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rolledBack.addSuppressed(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         assertTrue(Failures.isDatabaseOutage(new RuntimeException(rolledBack)));
-        assertEquals(StatusCode.UNAVAILABLE, Failures.toApiException(new RuntimeException(rolledBack)).code());
+        assertEquals(
+                StatusCode.UNAVAILABLE,
+                Failures.toApiException(new RuntimeException(rolledBack)).code());
     }
 
     @Test
@@ -46,8 +51,10 @@ class FailuresTest {
         ApiException refused = ApiException.invalidArgument("bad");
         assertSame(refused, Failures.toApiException(refused));
         assertSame(refused, Failures.toApiException(new EJBException(refused)));
-        assertEquals(StatusCode.UNAVAILABLE,
-                Failures.toApiException(new RuntimeException(new SQLTransientConnectionException("down"))).code());
+        assertEquals(
+                StatusCode.UNAVAILABLE,
+                Failures.toApiException(new RuntimeException(new SQLTransientConnectionException("down")))
+                        .code());
         ApiException bug = Failures.toApiException(new NullPointerException("boom"));
         assertEquals(StatusCode.INTERNAL, bug.code());
         assertTrue(bug.getMessage().startsWith("Internal error (incident "), bug.getMessage());
@@ -57,9 +64,11 @@ class FailuresTest {
     @Test
     void tellsANameClashFromAWriteThatLostItsDatabase() {
         // Hibernate wraps the driver's exception; only a unique-key violation is a clash.
-        assertTrue(Failures.isUniqueViolation(new RuntimeException("could not execute statement",
+        assertTrue(Failures.isUniqueViolation(new RuntimeException(
+                "could not execute statement",
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
-        assertFalse(Failures.isUniqueViolation(new RuntimeException("could not execute statement",
+        assertFalse(Failures.isUniqueViolation(new RuntimeException(
+                "could not execute statement",
                 new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
         assertFalse(Failures.isUniqueViolation(new RuntimeException(new SQLTransientConnectionException("down"))));
         assertFalse(Failures.isUniqueViolation(new SQLException("null value in column", "23502")));

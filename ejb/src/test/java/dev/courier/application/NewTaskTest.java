@@ -1,7 +1,5 @@
 package dev.courier.application;
 
-import dev.courier.application.mapping.ProtoTime;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,7 @@ import com.google.cloud.tasks.v2.HttpMethod;
 import com.google.cloud.tasks.v2.HttpRequest;
 import com.google.cloud.tasks.v2.Task;
 import com.google.protobuf.ByteString;
+import dev.courier.application.mapping.ProtoTime;
 import dev.courier.domain.ApiException;
 import dev.courier.domain.StatusCode;
 import java.time.Clock;
@@ -65,8 +64,9 @@ class NewTaskTest {
 
     @Test
     void refusesANameInAnotherQueue() {
-        assertEquals("The queue name from request ('" + QUEUE + "') must be the same as the queue name in the named task "
-                + "('projects/p/locations/l/queues/other').",
+        assertEquals(
+                "The queue name from request ('" + QUEUE + "') must be the same as the queue name in the named task "
+                        + "('projects/p/locations/l/queues/other').",
                 refusal(task("http://w/").setName("projects/p/locations/l/queues/other/tasks/t")));
     }
 
@@ -86,30 +86,52 @@ class NewTaskTest {
 
         Task.Builder put = task("http://w/");
         put.getHttpRequestBuilder().setHttpMethod(HttpMethod.PUT).setBody(ByteString.copyFromUtf8("x"));
-        assertEquals("x", NewTask.of(QUEUE, put.build(), clock.instant()).httpRequest().getBody().toStringUtf8());
+        assertEquals(
+                "x",
+                NewTask.of(QUEUE, put.build(), clock.instant())
+                        .httpRequest()
+                        .getBody()
+                        .toStringUtf8());
     }
 
     @Test
     void movesAPastScheduleTimeToNowAndRefusesMoreThanThirtyDaysAhead() {
         Instant now = clock.instant();
-        Task past = task("http://w/").setScheduleTime(ProtoTime.timestamp(now.minusSeconds(3600))).build();
-        assertEquals(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), NewTask.of(QUEUE, past, now).scheduleTime());
+        Task past = task("http://w/")
+                .setScheduleTime(ProtoTime.timestamp(now.minusSeconds(3600)))
+                .build();
+        assertEquals(
+                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                NewTask.of(QUEUE, past, now).scheduleTime());
 
-        Task inThirtyDays = task("http://w/").setScheduleTime(ProtoTime.timestamp(now.plus(Duration.ofDays(30)))).build();
-        assertEquals(now.plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+        Task inThirtyDays = task("http://w/")
+                .setScheduleTime(ProtoTime.timestamp(now.plus(Duration.ofDays(30))))
+                .build();
+        assertEquals(
+                now.plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                 NewTask.of(QUEUE, inThirtyDays, now).scheduleTime());
 
-        assertEquals("Task.scheduleTime must be at most 30 days in the future.",
-                refusal(task("http://w/").setScheduleTime(ProtoTime.timestamp(now.plus(Duration.ofDays(30)).plusSeconds(1)))));
+        assertEquals(
+                "Task.scheduleTime must be at most 30 days in the future.",
+                refusal(task("http://w/")
+                        .setScheduleTime(ProtoTime.timestamp(
+                                now.plus(Duration.ofDays(30)).plusSeconds(1)))));
     }
 
     @Test
     void keepsTheDispatchDeadlineBetweenFifteenSecondsAndThirtyMinutes() {
         refusal(task("http://w/").setDispatchDeadline(ProtoTime.duration(Duration.ofSeconds(14))));
-        refusal(task("http://w/").setDispatchDeadline(ProtoTime.duration(Duration.ofMinutes(30).plusSeconds(1))));
-        assertEquals(Duration.ofMinutes(30), NewTask.of(QUEUE,
-                task("http://w/").setDispatchDeadline(ProtoTime.duration(Duration.ofMinutes(30))).build(),
-                clock.instant()).dispatchDeadline());
+        refusal(task("http://w/")
+                .setDispatchDeadline(ProtoTime.duration(Duration.ofMinutes(30).plusSeconds(1))));
+        assertEquals(
+                Duration.ofMinutes(30),
+                NewTask.of(
+                                QUEUE,
+                                task("http://w/")
+                                        .setDispatchDeadline(ProtoTime.duration(Duration.ofMinutes(30)))
+                                        .build(),
+                                clock.instant())
+                        .dispatchDeadline());
     }
 
     @Test
@@ -120,6 +142,11 @@ class NewTaskTest {
 
         Task.Builder fits = task("http://w/");
         fits.getHttpRequestBuilder().setBody(ByteString.copyFrom(new byte[1024 * 1024 - 200]));
-        assertEquals(1024 * 1024 - 200, NewTask.of(QUEUE, fits.build(), clock.instant()).httpRequest().getBody().size());
+        assertEquals(
+                1024 * 1024 - 200,
+                NewTask.of(QUEUE, fits.build(), clock.instant())
+                        .httpRequest()
+                        .getBody()
+                        .size());
     }
 }

@@ -42,7 +42,9 @@ class AttemptResultTest {
         assertEquals(StatusCode.UNAVAILABLE, AttemptResult.answered(503).statusCode());
         assertEquals(StatusCode.INTERNAL, AttemptResult.answered(500).statusCode());
         assertEquals(StatusCode.UNKNOWN, AttemptResult.answered(302).statusCode());
-        assertEquals(StatusCode.DEADLINE_EXCEEDED, AttemptResult.deadlineExceeded().statusCode());
-        assertEquals(StatusCode.UNAVAILABLE, AttemptResult.unreachable("refused").statusCode());
+        assertEquals(
+                StatusCode.DEADLINE_EXCEEDED, AttemptResult.deadlineExceeded().statusCode());
+        assertEquals(
+                StatusCode.UNAVAILABLE, AttemptResult.unreachable("refused").statusCode());
     }
 }

@@ -80,7 +80,9 @@ class DispatchCalendarTest {
         for (int i = 0; i < slots.size(); i++) {
             for (int j = i; j < slots.size(); j++) {
                 double elapsed = Duration.between(slots.get(i), slots.get(j)).toNanos() / 1e9;
-                assertTrue(j - i + 1 <= 2 + 1 + 7 * elapsed + 1e-6, "dispatches " + i + ".." + j + " in " + elapsed + " s");
+                assertTrue(
+                        j - i + 1 <= 2 + 1 + 7 * elapsed + 1e-6,
+                        "dispatches " + i + ".." + j + " in " + elapsed + " s");
             }
         }
     }

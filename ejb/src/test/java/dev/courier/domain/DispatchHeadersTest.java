@@ -14,8 +14,8 @@ class DispatchHeadersTest {
 
     @Test
     void firstAttemptCarriesTheServiceHeadersButNoPreviousResponse() {
-        Map<String, String> headers = DispatchHeaders.of(Map.of("Content-Type", "application/json"), "my-queue", "t1",
-                0, 0, ETA, null);
+        Map<String, String> headers =
+                DispatchHeaders.of(Map.of("Content-Type", "application/json"), "my-queue", "t1", 0, 0, ETA, null);
 
         assertEquals("application/json", headers.get("Content-Type"));
         assertEquals("Google-Cloud-Tasks", headers.get("User-Agent"));

@@ -23,8 +23,10 @@ class DispatchPrecedenceTest {
 
     @Test
     void aSlotBeyondTheToleranceIsBehind() {
-        assertEquals(DispatchPrecedence.BEHIND,
-                DispatchPrecedence.of(DUE, DUE.plus(DispatchPrecedence.TOLERANCE).plusMillis(1)));
+        assertEquals(
+                DispatchPrecedence.BEHIND,
+                DispatchPrecedence.of(
+                        DUE, DUE.plus(DispatchPrecedence.TOLERANCE).plusMillis(1)));
         assertEquals(DispatchPrecedence.BEHIND, DispatchPrecedence.of(DUE, DUE.plusSeconds(600)));
     }
 

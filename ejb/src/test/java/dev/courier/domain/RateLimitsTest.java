@@ -24,7 +24,9 @@ class RateLimitsTest {
 
     @Test
     void refusesRatesAboveFiveHundredOrNotPositive() {
-        assertEquals(StatusCode.INVALID_ARGUMENT, assertThrows(ApiException.class, () -> RateLimits.of(500.5, 10)).code());
+        assertEquals(
+                StatusCode.INVALID_ARGUMENT,
+                assertThrows(ApiException.class, () -> RateLimits.of(500.5, 10)).code());
         assertThrows(ApiException.class, () -> RateLimits.of(-1, 10));
         assertThrows(ApiException.class, () -> RateLimits.of(Double.NaN, 10));
     }

@@ -20,18 +20,28 @@ class ResourceNamesTest {
 
     @Test
     void refusesMalformedQueueNamesWithTheSpecMessage() {
-        for (String bad : new String[] {"", "queues/q", "projects/p/locations/l/queues/under_score",
-                "projects/p/locations/l/queues/" + "a".repeat(101), "projects/p/locations/l/queues/q/extra"}) {
+        for (String bad : new String[] {
+            "",
+            "queues/q",
+            "projects/p/locations/l/queues/under_score",
+            "projects/p/locations/l/queues/" + "a".repeat(101),
+            "projects/p/locations/l/queues/q/extra"
+        }) {
             ApiException e = assertThrows(ApiException.class, () -> QueueName.parse(bad), bad);
             assertEquals(StatusCode.INVALID_ARGUMENT, e.code());
-            assertEquals("Queue name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>/queues/<QUEUE_ID>\".",
+            assertEquals(
+                    "Queue name must be formatted: \"projects/<PROJECT_ID>/locations/<LOCATION_ID>/queues/<QUEUE_ID>\".",
                     e.getMessage());
         }
     }
 
     @Test
     void acceptsQueueIdsOfOneHundredCharacters() {
-        assertEquals(100, QueueName.parse("projects/p/locations/l/queues/" + "a".repeat(100)).queueId().length());
+        assertEquals(
+                100,
+                QueueName.parse("projects/p/locations/l/queues/" + "a".repeat(100))
+                        .queueId()
+                        .length());
     }
 
     @Test
@@ -44,11 +54,15 @@ class ResourceNamesTest {
 
     @Test
     void refusesBadTaskIdsWithTheSpecMessage() {
-        ApiException e = assertThrows(ApiException.class, () -> TaskName.parse("projects/p/locations/l/queues/q/tasks/a.b"));
+        ApiException e =
+                assertThrows(ApiException.class, () -> TaskName.parse("projects/p/locations/l/queues/q/tasks/a.b"));
 
-        assertEquals("Task ID \"a.b\" can contain only letters ([A-Za-z]), numbers ([0-9]), hyphens (-), or underscores (_). "
-                + "Task ID must between 1 and 500 characters.", e.getMessage());
-        assertThrows(ApiException.class, () -> TaskName.parse("projects/p/locations/l/queues/q/tasks/" + "x".repeat(501)));
+        assertEquals(
+                "Task ID \"a.b\" can contain only letters ([A-Za-z]), numbers ([0-9]), hyphens (-), or underscores (_). "
+                        + "Task ID must between 1 and 500 characters.",
+                e.getMessage());
+        assertThrows(
+                ApiException.class, () -> TaskName.parse("projects/p/locations/l/queues/q/tasks/" + "x".repeat(501)));
         assertThrows(ApiException.class, () -> TaskName.parse("projects/p/locations/l/queues/q/tasks/"));
     }
 

@@ -45,8 +45,11 @@ class RetryPolicyTest {
     void zeroDoublingsGivesALinearSeries() {
         RetryPolicy policy = new RetryPolicy(-1, Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(100), 0);
 
-        assertEquals(List.of(2L, 4L, 6L, 8L),
-                IntStream.rangeClosed(1, 4).mapToObj(k -> policy.delayBeforeRetry(k).toSeconds()).toList());
+        assertEquals(
+                List.of(2L, 4L, 6L, 8L),
+                IntStream.rangeClosed(1, 4)
+                        .mapToObj(k -> policy.delayBeforeRetry(k).toSeconds())
+                        .toList());
     }
 
     @Test
@@ -69,12 +72,14 @@ class RetryPolicyTest {
     void unlimitedAttemptsAndDurationNeverStop() {
         RetryPolicy policy = new RetryPolicy(-1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10), 16);
 
-        assertFalse(policy.isExhausted(1_000_000, clock.instant(), clock.instant().plus(Duration.ofDays(30))));
+        assertFalse(
+                policy.isExhausted(1_000_000, clock.instant(), clock.instant().plus(Duration.ofDays(30))));
     }
 
     @Test
     void durationLimitAloneStopsOnceTheDurationHasPassedSinceTheFirstAttempt() {
-        RetryPolicy policy = new RetryPolicy(-1, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10), 16);
+        RetryPolicy policy =
+                new RetryPolicy(-1, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10), 16);
         Instant first = clock.instant();
 
         assertFalse(policy.isExhausted(50, first, first.plusSeconds(59)));
@@ -83,7 +88,8 @@ class RetryPolicyTest {
 
     @Test
     void bothLimitsMustBeUsedUpBeforeStopping() {
-        RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10), 16);
+        RetryPolicy policy =
+                new RetryPolicy(5, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10), 16);
         Instant first = clock.instant();
 
         assertFalse(policy.isExhausted(5, first, first.plusSeconds(30)), "attempts used up, duration not");
@@ -93,14 +99,16 @@ class RetryPolicyTest {
 
     @Test
     void refusesMinBackoffAboveMaxBackoff() {
-        ApiException e = assertThrows(ApiException.class,
+        ApiException e = assertThrows(
+                ApiException.class,
                 () -> new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(20), Duration.ofSeconds(10), 16));
         assertEquals(StatusCode.INVALID_ARGUMENT, e.code());
     }
 
     @Test
     void refusesAttemptsBelowMinusOne() {
-        assertThrows(ApiException.class,
+        assertThrows(
+                ApiException.class,
                 () -> new RetryPolicy(-2, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(10), 16));
     }
 
@@ -116,7 +124,9 @@ class RetryPolicyTest {
         Instant now = first.plusSeconds(10);
 
         assertEquals(Optional.of(now.plusSeconds(4)), policy.nextAttemptAt(3, first, now, null), "1 s doubled twice");
-        assertEquals(Optional.of(now.plusSeconds(4)), policy.nextAttemptAt(3, first, now, now.plusSeconds(2)),
+        assertEquals(
+                Optional.of(now.plusSeconds(4)),
+                policy.nextAttemptAt(3, first, now, now.plusSeconds(2)),
                 "an earlier Retry-After does not bring the retry forward");
         assertEquals(Optional.of(now.plusSeconds(30)), policy.nextAttemptAt(3, first, now, now.plusSeconds(30)));
     }
@@ -126,7 +136,9 @@ class RetryPolicyTest {
         RetryPolicy policy = new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(60), 16);
         Instant first = Instant.parse("2026-01-01T00:00:00Z");
 
-        assertEquals(Optional.empty(), policy.nextAttemptAt(3, first, first.plusSeconds(5), first.plusSeconds(30)),
+        assertEquals(
+                Optional.empty(),
+                policy.nextAttemptAt(3, first, first.plusSeconds(5), first.plusSeconds(30)),
                 "not even a Retry-After brings a given-up task back");
     }
 }

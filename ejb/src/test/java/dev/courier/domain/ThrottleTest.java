@@ -54,7 +54,8 @@ class ThrottleTest {
     @Test
     void readsRetryAfterInSecondsOrAsAnHttpDate() {
         assertEquals(T0.plusSeconds(120), RetryAfter.parse("120", T0).orElseThrow());
-        assertEquals(Instant.parse("2026-01-01T00:01:00Z"),
+        assertEquals(
+                Instant.parse("2026-01-01T00:01:00Z"),
                 RetryAfter.parse("Thu, 01 Jan 2026 00:01:00 GMT", T0).orElseThrow());
         assertTrue(RetryAfter.parse("soon", T0).isEmpty());
         assertTrue(RetryAfter.parse(null, T0).isEmpty());

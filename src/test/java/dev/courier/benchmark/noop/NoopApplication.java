@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** Serves {@link NoopResource} under the WAR's context root. */
 @ApplicationPath("/")
-public class NoopApplication extends Application {
-}
+public class NoopApplication extends Application {}

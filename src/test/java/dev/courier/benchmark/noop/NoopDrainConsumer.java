@@ -11,13 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * The dispatch baseline: an MDB with Courier's session count and the same container-managed (XA)
  * transaction per message, which only counts what it receives.
  */
-@JMSDestinationDefinition(name = NoopDrainConsumer.QUEUE_JNDI, interfaceName = "jakarta.jms.Queue",
+@JMSDestinationDefinition(
+        name = NoopDrainConsumer.QUEUE_JNDI,
+        interfaceName = "jakarta.jms.Queue",
         destinationName = "BenchNoopDrain")
-@MessageDriven(name = "NoopDrainConsumer", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = NoopDrainConsumer.QUEUE_JNDI),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.sessions}")
-})
+@MessageDriven(
+        name = "NoopDrainConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = NoopDrainConsumer.QUEUE_JNDI),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.sessions}")
+        })
 public class NoopDrainConsumer implements MessageListener {
 
     static final String QUEUE_JNDI = "java:global/jms/BenchNoopDrain";

@@ -24,6 +24,7 @@ public class NoopResource {
 
     /** Artemis' scheduled delivery property, as Courier's dispatch messages use it. */
     private static final String SCHEDULED_DELIVERY_TIME = "_AMQ_SCHED_DELIVERY";
+
     private static final int BATCH = 500;
 
     @Resource(lookup = "java:/ConnectionFactory")
@@ -62,6 +63,7 @@ public class NoopResource {
     @Path("drained")
     @Produces(MediaType.TEXT_PLAIN)
     public String drained() {
-        return NoopDrainConsumer.consumed() + " " + NoopDrainConsumer.firstMillis() + " " + NoopDrainConsumer.lastMillis();
+        return NoopDrainConsumer.consumed() + " " + NoopDrainConsumer.firstMillis() + " "
+                + NoopDrainConsumer.lastMillis();
     }
 }

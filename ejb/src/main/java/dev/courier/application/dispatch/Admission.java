@@ -7,7 +7,12 @@ package dev.courier.application.dispatch;
  */
 record Admission(Kind kind, Reservation reservation) {
 
-    enum Kind { ADMITTED, DEFERRED, WAIT, HOLD }
+    enum Kind {
+        ADMITTED,
+        DEFERRED,
+        WAIT,
+        HOLD
+    }
 
     static final Admission ADMITTED = new Admission(Kind.ADMITTED, null);
     static final Admission WAIT = new Admission(Kind.WAIT, null);

@@ -34,22 +34,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AttemptLedger {
 
-
     @Inject
     TaskRepository tasks;
+
     @Inject
     QueueRepository queues;
+
     @Inject
     Enqueuer enqueuer;
+
     @Inject
     WaitingTasks waitingTasks;
+
     @Inject
     TombstoneRepository tombstones;
+
     @Inject
     Clock clock;
+
     @Inject
     @ConfigProperty(name = "courier.dispatch.lease-grace")
     Duration leaseGrace;
+
     @Inject
     @ConfigProperty(name = "courier.task.tombstone-window")
     Duration tombstoneWindow;
@@ -77,7 +83,8 @@ public class AttemptLedger {
         List<Optional<Attempt>> answers = new ArrayList<>(Collections.nCopies(entries.size(), Optional.empty()));
         for (int i = 0; i < entries.size(); i++) {
             LedgerEntry entry = entries.get(i);
-            Optional<TaskEntity> task = Optional.ofNullable(locked.get(entry.order().taskRowId()))
+            Optional<TaskEntity> task = Optional.ofNullable(
+                            locked.get(entry.order().taskRowId()))
                     .filter(found -> isCurrent(found, entry.order()));
             answers.set(i, record(entry, task, finished));
         }

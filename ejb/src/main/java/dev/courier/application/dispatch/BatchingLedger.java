@@ -28,10 +28,13 @@ public class BatchingLedger implements DispatchLedger {
 
     @Inject
     AttemptLedger attempts;
+
     @Inject
     Promoter promoter;
+
     @Inject
     WaitingTasks waitingTasks;
+
     @Resource
     ManagedThreadFactory threads;
 

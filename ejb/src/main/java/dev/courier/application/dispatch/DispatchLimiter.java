@@ -1,7 +1,6 @@
 package dev.courier.application.dispatch;
 
 import dev.courier.domain.RateLimits;
-import dev.courier.application.dispatch.DispatchOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,6 +34,7 @@ public class DispatchLimiter {
     @Inject
     @ConfigProperty(name = "courier.dispatch.sessions")
     int sessions;
+
     @Inject
     @ConfigProperty(name = "courier.dispatch.reservation-window")
     Duration reservationWindow;

@@ -27,14 +27,19 @@ public class Dispatcher {
 
     @Inject
     DispatchLedger ledger;
+
     @Inject
     Worker worker;
+
     @Inject
     DispatchBroker broker;
+
     @Inject
     QueueSettingsCache settings;
+
     @Inject
     DispatchLimiter limiter;
+
     @Inject
     Clock clock;
 

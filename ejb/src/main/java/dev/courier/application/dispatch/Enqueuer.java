@@ -1,8 +1,6 @@
 package dev.courier.application.dispatch;
 
 import dev.courier.domain.DispatchPrecedence;
-import dev.courier.infrastructure.messaging.DispatchMessages;
-import dev.courier.application.dispatch.DispatchOrder;
 import dev.courier.infrastructure.persistence.TaskEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +20,10 @@ public class Enqueuer {
 
     @Inject
     DispatchLimiter limiter;
+
     @Inject
     DispatchBroker broker;
+
     @Inject
     Clock clock;
 
@@ -50,8 +50,8 @@ public class Enqueuer {
     boolean promote(TaskEntity task, QueueSettings queue, Instant earliest, Instant now) {
         Instant from = task.scheduleTime().isAfter(earliest) ? task.scheduleTime() : earliest;
         Optional<Reservation> reservation = limiter.reserve(queue, from, now);
-        reservation.ifPresent(slot -> send(task, slot.slot(), DispatchPrecedence.of(task.scheduleTime(), slot.slot()),
-                slot.epoch()));
+        reservation.ifPresent(
+                slot -> send(task, slot.slot(), DispatchPrecedence.of(task.scheduleTime(), slot.slot()), slot.epoch()));
         return reservation.isPresent();
     }
 
@@ -73,6 +73,7 @@ public class Enqueuer {
     private void send(TaskEntity task, Instant due, DispatchPrecedence precedence, long epoch) {
         task.newMessage(due);
         boolean forced = precedence == DispatchPrecedence.FORCED;
-        broker.schedule(new DispatchOrder(task.queueName(), task.id(), task.generation(), forced, epoch), due, precedence);
+        broker.schedule(
+                new DispatchOrder(task.queueName(), task.id(), task.generation(), forced, epoch), due, precedence);
     }
 }

@@ -8,8 +8,7 @@ sealed interface LedgerEntry {
     DispatchOrder order();
 
     /** Start the attempt of the task the order names (see {@link AttemptLedger#start}). */
-    record Start(DispatchOrder order) implements LedgerEntry {
-    }
+    record Start(DispatchOrder order) implements LedgerEntry {}
 
     /**
      * The attempt's worker answered 2xx: the task is done and deleted; with

@@ -29,12 +29,16 @@ public class Promoter {
 
     @Inject
     TaskRepository tasks;
+
     @Inject
     QueueSettingsCache settings;
+
     @Inject
     DispatchLimiter limiter;
+
     @Inject
     Enqueuer enqueuer;
+
     @Inject
     Clock clock;
 

@@ -19,13 +19,13 @@ public class QueueSettingsCache {
 
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 
-    private record Entry(Optional<QueueSettings> settings, Instant loadedAt) {
-    }
+    private record Entry(Optional<QueueSettings> settings, Instant loadedAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     @Inject
     QueueSettingsReader reader;
+
     @Inject
     Clock clock;
 

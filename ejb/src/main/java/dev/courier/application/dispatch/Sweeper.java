@@ -20,11 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Sweeper {
 
-
     @Inject
     TaskRepository tasks;
+
     @Inject
     Clock clock;
+
     @Inject
     @ConfigProperty(name = "courier.sweeper.grace")
     Duration grace;

@@ -22,12 +22,16 @@ public class WaitingTasks {
 
     @Inject
     TaskRepository tasks;
+
     @Inject
     QueueSettingsCache settings;
+
     @Inject
     DispatchLimiter limiter;
+
     @Inject
     Enqueuer enqueuer;
+
     @Inject
     Clock clock;
 

@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 final class WorkerRequests {
 
-    private WorkerRequests() {
-    }
+    private WorkerRequests() {}
 
     /** The request of the task's next attempt (its dispatch count is that of the attempts before). */
     static WorkerRequest of(TaskEntity task, QueueEntity queue) {
@@ -30,10 +29,19 @@ final class WorkerRequests {
             request = TaskTargets.apply(request, target.get());
         }
         Integer previousResponse = task.dispatchCount() == 0 ? null : task.lastHttpStatus();
-        Map<String, String> headers = DispatchHeaders.of(request.getHeadersMap(),
-                QueueName.parse(task.queueName()).queueId(), task.taskId(), task.dispatchCount(),
-                task.executionCount(), task.scheduleTime(), previousResponse);
-        return new WorkerRequest(request.getUrl(), request.getHttpMethod().name(), headers,
-                request.getBody().toByteArray(), task.dispatchDeadline());
+        Map<String, String> headers = DispatchHeaders.of(
+                request.getHeadersMap(),
+                QueueName.parse(task.queueName()).queueId(),
+                task.taskId(),
+                task.dispatchCount(),
+                task.executionCount(),
+                task.scheduleTime(),
+                previousResponse);
+        return new WorkerRequest(
+                request.getUrl(),
+                request.getHttpMethod().name(),
+                headers,
+                request.getBody().toByteArray(),
+                task.dispatchDeadline());
     }
 }

@@ -17,8 +17,7 @@ public final class HttpTargets {
 
     public static final int FIELD_NUMBER = 13;
 
-    private HttpTargets() {
-    }
+    private HttpTargets() {}
 
     public static Optional<HttpTarget> of(Queue queue) {
         List<com.google.protobuf.ByteString> values =
@@ -35,9 +34,13 @@ public final class HttpTargets {
 
     /** The queue with {@code target} as its httpTarget, or without one when {@code target} is empty. */
     public static Queue with(Queue queue, Optional<HttpTarget> target) {
-        UnknownFieldSet.Builder fields = UnknownFieldSet.newBuilder(queue.getUnknownFields()).clearField(FIELD_NUMBER);
-        target.ifPresent(t -> fields.addField(FIELD_NUMBER,
-                UnknownFieldSet.Field.newBuilder().addLengthDelimited(t.toByteString()).build()));
+        UnknownFieldSet.Builder fields =
+                UnknownFieldSet.newBuilder(queue.getUnknownFields()).clearField(FIELD_NUMBER);
+        target.ifPresent(t -> fields.addField(
+                FIELD_NUMBER,
+                UnknownFieldSet.Field.newBuilder()
+                        .addLengthDelimited(t.toByteString())
+                        .build()));
         return queue.toBuilder().setUnknownFields(fields.build()).build();
     }
 }

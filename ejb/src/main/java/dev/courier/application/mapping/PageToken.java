@@ -7,8 +7,7 @@ import java.util.Base64;
 /** Opaque paging tokens: the position after which the next page starts, base64url-encoded. */
 public final class PageToken {
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
     public static String encode(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));

@@ -7,15 +7,17 @@ import java.time.Instant;
 /** Conversions between protobuf time types and java.time. */
 public final class ProtoTime {
 
-    private ProtoTime() {
-    }
+    private ProtoTime() {}
 
     public static Instant instant(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
     public static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     public static Duration duration(com.google.protobuf.Duration duration) {

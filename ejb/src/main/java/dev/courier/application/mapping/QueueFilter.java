@@ -25,7 +25,9 @@ public record QueueFilter(QueueEntity.State state, boolean negated) {
                     + "\": Courier filters queues by state only, e.g. \"state: PAUSED\".");
         }
         try {
-            return new QueueFilter(QueueEntity.State.valueOf(m.group(2).toUpperCase(Locale.ROOT)), m.group(1).equals("!="));
+            return new QueueFilter(
+                    QueueEntity.State.valueOf(m.group(2).toUpperCase(Locale.ROOT)),
+                    m.group(1).equals("!="));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidArgument("Unknown queue state \"" + m.group(2) + "\" in filter.");
         }

@@ -13,8 +13,7 @@ import java.time.Duration;
  */
 public final class QueueMapper {
 
-    private QueueMapper() {
-    }
+    private QueueMapper() {}
 
     public static RateLimits rateLimits(com.google.cloud.tasks.v2.RateLimits limits) {
         double rate = limits.getMaxDispatchesPerSecond() == 0

@@ -13,19 +13,20 @@ import java.util.Optional;
  */
 public final class QueueRouting {
 
-    private QueueRouting() {
-    }
+    private QueueRouting() {}
 
     /** The routing part of a queue, validated, or {@code null} when it has none. */
     public static byte[] encode(Queue queue) {
         Queue.Builder routing = Queue.newBuilder();
         if (queue.hasAppEngineRoutingOverride()) {
-            routing.setAppEngineRoutingOverride(queue.getAppEngineRoutingOverride().toBuilder().clearHost());
+            routing.setAppEngineRoutingOverride(
+                    queue.getAppEngineRoutingOverride().toBuilder().clearHost());
         }
         if (queue.hasStackdriverLoggingConfig()) {
             double ratio = queue.getStackdriverLoggingConfig().getSamplingRatio();
             if (!(ratio >= 0 && ratio <= 1)) {
-                throw ApiException.invalidArgument("StackdriverLoggingConfig.samplingRatio must be between 0.0 and 1.0.");
+                throw ApiException.invalidArgument(
+                        "StackdriverLoggingConfig.samplingRatio must be between 0.0 and 1.0.");
             }
             routing.setStackdriverLoggingConfig(queue.getStackdriverLoggingConfig());
         }
@@ -61,12 +62,14 @@ public final class QueueRouting {
                 throw ApiException.invalidArgument("HttpTarget.headerOverrides[].header.key must not be empty.");
             }
         });
-        if (target.hasOauthToken() && (target.getOauthToken().getServiceAccountEmail().isEmpty()
-                || target.getOauthToken().getScope().isEmpty())) {
+        if (target.hasOauthToken()
+                && (target.getOauthToken().getServiceAccountEmail().isEmpty()
+                        || target.getOauthToken().getScope().isEmpty())) {
             throw ApiException.invalidArgument("HttpTarget.oauthToken needs both serviceAccountEmail and scope.");
         }
-        if (target.hasOidcToken() && (target.getOidcToken().getServiceAccountEmail().isEmpty()
-                || target.getOidcToken().getAudience().isEmpty())) {
+        if (target.hasOidcToken()
+                && (target.getOidcToken().getServiceAccountEmail().isEmpty()
+                        || target.getOidcToken().getAudience().isEmpty())) {
             throw ApiException.invalidArgument("HttpTarget.oidcToken needs both serviceAccountEmail and audience.");
         }
     }

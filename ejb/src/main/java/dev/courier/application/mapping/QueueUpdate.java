@@ -26,8 +26,7 @@ public final class QueueUpdate {
             .setReplaceRepeatedFields(true)
             .setReplacePrimitiveFields(true);
 
-    private QueueUpdate() {
-    }
+    private QueueUpdate() {}
 
     /** {@code current} with the masked fields of {@code request}; paths are snake_case. */
     public static Queue merge(Queue current, Queue request, FieldMask mask) {
@@ -55,8 +54,11 @@ public final class QueueUpdate {
             target = HttpTargets.of(request);
         } else if (targetPaths.getPathsCount() > 0) {
             HttpTarget.Builder partial = target.orElse(HttpTarget.getDefaultInstance()).toBuilder();
-            FieldMaskUtil.merge(targetPaths.build(), HttpTargets.of(request).orElse(HttpTarget.getDefaultInstance()),
-                    partial, REPLACE);
+            FieldMaskUtil.merge(
+                    targetPaths.build(),
+                    HttpTargets.of(request).orElse(HttpTarget.getDefaultInstance()),
+                    partial,
+                    REPLACE);
             target = Optional.of(partial.build());
         }
         return HttpTargets.with(merged.build(), target);

@@ -11,8 +11,7 @@ import java.time.temporal.ChronoUnit;
 /** Renders a stored task as the API's {@code Task}, in the BASIC or FULL view. */
 public final class TaskMapper {
 
-    private TaskMapper() {
-    }
+    private TaskMapper() {}
 
     /** BASIC (and unspecified) omits the body; FULL includes it. */
     public static Task toProto(TaskEntity task, Task.View view) {
@@ -31,8 +30,8 @@ public final class TaskMapper {
                 .setResponseCount(task.responseCount())
                 .setView(rendered);
         if (task.firstAttemptDispatchTime() != null) {
-            proto.setFirstAttempt(Attempt.newBuilder()
-                    .setDispatchTime(ProtoTime.timestamp(task.firstAttemptDispatchTime())));
+            proto.setFirstAttempt(
+                    Attempt.newBuilder().setDispatchTime(ProtoTime.timestamp(task.firstAttemptDispatchTime())));
         }
         if (task.lastAttemptDispatchTime() != null) {
             proto.setLastAttempt(lastAttempt(task));

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class TaskTargets {
 
-    private TaskTargets() {
-    }
+    private TaskTargets() {}
 
     public static HttpRequest apply(HttpRequest request, HttpTarget target) {
         HttpRequest.Builder result = request.toBuilder();
@@ -44,8 +43,11 @@ public final class TaskTargets {
 
     /** The URL a BufferTask call targets: the queue's URI override alone (https and "/" by default). */
     public static String bufferUrl(UriOverride uri) {
-        return overrideUrl("https://" + uri.getHost() + "/", uri.toBuilder()
-                .setUriOverrideEnforceMode(UriOverride.UriOverrideEnforceMode.ALWAYS).build());
+        return overrideUrl(
+                "https://" + uri.getHost() + "/",
+                uri.toBuilder()
+                        .setUriOverrideEnforceMode(UriOverride.UriOverrideEnforceMode.ALWAYS)
+                        .build());
     }
 
     public static String overrideUrl(String url, UriOverride uri) {
@@ -88,7 +90,8 @@ public final class TaskTargets {
                 query = uri.getQueryOverride().getQueryParams();
             }
         }
-        StringBuilder result = new StringBuilder(scheme.toLowerCase(Locale.ROOT)).append("://").append(host);
+        StringBuilder result =
+                new StringBuilder(scheme.toLowerCase(Locale.ROOT)).append("://").append(host);
         if (port > 0) {
             result.append(':').append(port);
         }

@@ -2,7 +2,6 @@ package dev.courier.infrastructure.http;
 
 import dev.courier.application.dispatch.Worker;
 import dev.courier.application.dispatch.WorkerRequest;
-
 import dev.courier.domain.AttemptResult;
 import dev.courier.domain.RetryAfter;
 import jakarta.annotation.PostConstruct;
@@ -51,9 +50,11 @@ public class WorkerClient implements Worker {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
                     .timeout(request.deadline())
-                    .method(request.method(), request.body().length == 0
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                    .method(
+                            request.method(),
+                            request.body().length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
             request.headers().forEach(builder::header);
             httpRequest = builder.build();
         } catch (IllegalArgumentException e) {
@@ -61,7 +62,8 @@ public class WorkerClient implements Worker {
         }
         try {
             HttpResponse<Void> response = client.send(httpRequest, HttpResponse.BodyHandlers.discarding());
-            Instant retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+            Instant retryAfter = RetryAfter.parse(
+                            response.headers().firstValue("Retry-After").orElse(null), clock.instant())
                     .orElse(null);
             return AttemptResult.answered(response.statusCode(), retryAfter);
         } catch (HttpConnectTimeoutException e) {

@@ -21,13 +21,18 @@ import jakarta.jms.MessageListener;
  * <p>Concurrency and the transaction timeout come from the system properties set by
  * {@code config/configure-dispatch.cli}; the timeout is above the 30-minute deadline ceiling.
  */
-@MessageDriven(name = "DispatchConsumer", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/CourierDispatch"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.sessions}"),
-        @ActivationConfigProperty(propertyName = "transactionTimeout",
-                propertyValue = "${courier.dispatch.transaction-timeout}")
-})
+@MessageDriven(
+        name = "DispatchConsumer",
+        activationConfig = {
+            @ActivationConfigProperty(
+                    propertyName = "destinationLookup",
+                    propertyValue = "java:/jms/queue/CourierDispatch"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${courier.dispatch.sessions}"),
+            @ActivationConfigProperty(
+                    propertyName = "transactionTimeout",
+                    propertyValue = "${courier.dispatch.transaction-timeout}")
+        })
 public class DispatchConsumer implements MessageListener {
 
     @Inject

@@ -60,7 +60,11 @@ public class DispatchMessages implements DispatchBroker {
         long epoch = message.propertyExists(RESERVED_EPOCH)
                 ? message.getLongProperty(RESERVED_EPOCH)
                 : DispatchOrder.NO_RESERVATION;
-        return new DispatchOrder(message.getStringProperty(QUEUE_NAME), message.getLongProperty(TASK_ROW_ID),
-                message.getLongProperty(GENERATION), message.getBooleanProperty(FORCED), epoch);
+        return new DispatchOrder(
+                message.getStringProperty(QUEUE_NAME),
+                message.getLongProperty(TASK_ROW_ID),
+                message.getLongProperty(GENERATION),
+                message.getBooleanProperty(FORCED),
+                epoch);
     }
 }

@@ -34,7 +34,8 @@ public class EntityLookup {
     public <T> Optional<T> find(Class<T> type, Object id, LockModeType lock) {
         T found = em.find(type, id, lock);
         if (found == null && transactions.getTransactionKey() != null && transactions.getRollbackOnly()) {
-            throw new PersistenceException("Could not look up " + type.getSimpleName() + " " + id,
+            throw new PersistenceException(
+                    "Could not look up " + type.getSimpleName() + " " + id,
                     new SQLTransientConnectionException("A failed database call marked the transaction rollback-only"));
         }
         return Optional.ofNullable(found);

@@ -83,7 +83,8 @@ public final class GroupCommit<W, A> {
         committer.interrupt();
         List<Pending<W, A>> left = new ArrayList<>();
         pending.drainTo(left);
-        left.forEach(request -> request.answer().completeExceptionally(new IllegalStateException("Courier is stopping")));
+        left.forEach(
+                request -> request.answer().completeExceptionally(new IllegalStateException("Courier is stopping")));
     }
 
     private void commitBatches() {
@@ -114,8 +115,7 @@ public final class GroupCommit<W, A> {
         }
     }
 
-    private record Pending<W, A>(W write, CompletableFuture<A> answer) {
-    }
+    private record Pending<W, A>(W write, CompletableFuture<A> answer) {}
 
     /** The write's batch rolled back; the caller applies its write alone. */
     public static final class BatchFailed extends Exception {

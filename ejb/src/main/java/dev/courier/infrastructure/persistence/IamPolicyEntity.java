@@ -11,10 +11,10 @@ public class IamPolicyEntity {
 
     @Id
     private String resource;
+
     private byte[] policy;
 
-    protected IamPolicyEntity() {
-    }
+    protected IamPolicyEntity() {}
 
     public IamPolicyEntity(String resource, byte[] policy) {
         this.resource = resource;

@@ -17,7 +17,11 @@ import java.time.Instant;
 public class QueueEntity {
 
     /** Dispatch state; the names are Cloud Tasks' {@code Queue.State} values. */
-    public enum State { RUNNING, PAUSED, DISABLED }
+    public enum State {
+        RUNNING,
+        PAUSED,
+        DISABLED
+    }
 
     @Id
     private String name;
@@ -27,32 +31,38 @@ public class QueueEntity {
 
     @Column(name = "max_dispatches_per_second")
     private double maxDispatchesPerSecond;
+
     @Column(name = "max_burst_size")
     private int maxBurstSize;
+
     @Column(name = "max_concurrent_dispatches")
     private int maxConcurrentDispatches;
 
     @Column(name = "max_attempts")
     private int maxAttempts;
+
     @Column(name = "max_retry_duration_ms")
     private long maxRetryDurationMillis;
+
     @Column(name = "min_backoff_ms")
     private long minBackoffMillis;
+
     @Column(name = "max_backoff_ms")
     private long maxBackoffMillis;
+
     @Column(name = "max_doublings")
     private int maxDoublings;
 
     @Column(name = "purge_time")
     private Instant purgeTime;
+
     @Column(name = "create_time")
     private Instant createTime;
 
     /** httpTarget, appEngineRoutingOverride and stackdriverLoggingConfig: a protobuf-encoded Queue. */
     private byte[] routing;
 
-    protected QueueEntity() {
-    }
+    protected QueueEntity() {}
 
     public QueueEntity(String name, RateLimits rateLimits, RetryPolicy retryPolicy, Instant createTime) {
         this.name = name;
@@ -101,8 +111,12 @@ public class QueueEntity {
     }
 
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(maxAttempts, Duration.ofMillis(maxRetryDurationMillis), Duration.ofMillis(minBackoffMillis),
-                Duration.ofMillis(maxBackoffMillis), maxDoublings);
+        return new RetryPolicy(
+                maxAttempts,
+                Duration.ofMillis(maxRetryDurationMillis),
+                Duration.ofMillis(minBackoffMillis),
+                Duration.ofMillis(maxBackoffMillis),
+                maxDoublings);
     }
 
     public void setRetryPolicy(RetryPolicy policy) {

@@ -14,6 +14,7 @@ public class QueueRepository {
 
     @PersistenceContext(unitName = "courier")
     EntityManager em;
+
     @Inject
     EntityLookup lookup;
 
@@ -33,10 +34,13 @@ public class QueueRepository {
      * Queues of a location in name order, starting after {@code afterName} (exclusive, "" for the
      * start), optionally only those in (or, negated, not in) {@code state}.
      */
-    public List<QueueEntity> page(String parent, String afterName, int limit, QueueEntity.State state, boolean negated) {
+    public List<QueueEntity> page(
+            String parent, String afterName, int limit, QueueEntity.State state, boolean negated) {
         String stateClause = state == null ? "" : negated ? " and q.state <> :state" : " and q.state = :state";
-        var query = em.createQuery("select q from QueueEntity q where q.name like :prefix and q.name > :after"
-                        + stateClause + " order by q.name", QueueEntity.class)
+        var query = em.createQuery(
+                        "select q from QueueEntity q where q.name like :prefix and q.name > :after" + stateClause
+                                + " order by q.name",
+                        QueueEntity.class)
                 .setParameter("prefix", parent + "/queues/%")
                 .setParameter("after", afterName)
                 .setMaxResults(limit);

@@ -13,11 +13,11 @@ public class QueueTombstone {
 
     @Id
     private String name;
+
     @Column(name = "expire_time")
     private Instant expireTime;
 
-    protected QueueTombstone() {
-    }
+    protected QueueTombstone() {}
 
     public QueueTombstone(String name, Instant expireTime) {
         this.name = name;

@@ -31,7 +31,6 @@ import javax.sql.DataSource;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
 
-
     /** Every migration, oldest first. A new schema version is a new script appended here. */
     static final List<String> MIGRATIONS = List.of(
             "V1__queues_and_tasks.sql",
@@ -89,8 +88,8 @@ public class SchemaMigrator {
             for (String sql : statements(read(script))) {
                 statement.execute(sql);
             }
-            try (PreparedStatement record = connection.prepareStatement(
-                    "INSERT INTO courier_schema_version (version, script) VALUES (?, ?)")) {
+            try (PreparedStatement record =
+                    connection.prepareStatement("INSERT INTO courier_schema_version (version, script) VALUES (?, ?)")) {
                 record.setInt(1, version);
                 record.setString(2, script);
                 record.executeUpdate();

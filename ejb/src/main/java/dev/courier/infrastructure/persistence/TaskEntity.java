@@ -26,39 +26,54 @@ public class TaskEntity {
 
     @Column(name = "queue_name")
     private String queueName;
+
     @Column(name = "task_id")
     private String taskId;
+
     @Column(name = "http_request")
     private byte[] httpRequest;
 
     @Column(name = "schedule_time")
     private Instant scheduleTime;
+
     @Column(name = "create_time")
     private Instant createTime;
+
     @Column(name = "dispatch_deadline_ms")
     private long dispatchDeadlineMillis;
+
     private long generation;
 
     @Column(name = "dispatch_count")
     private int dispatchCount;
+
     @Column(name = "response_count")
     private int responseCount;
+
     @Column(name = "execution_count")
     private int executionCount;
+
     @Column(name = "first_attempt_dispatch_time")
     private Instant firstAttemptDispatchTime;
+
     @Column(name = "last_attempt_schedule_time")
     private Instant lastAttemptScheduleTime;
+
     @Column(name = "last_attempt_dispatch_time")
     private Instant lastAttemptDispatchTime;
+
     @Column(name = "last_attempt_response_time")
     private Instant lastAttemptResponseTime;
+
     @Column(name = "last_attempt_status_code")
     private Integer lastAttemptStatusCode;
+
     @Column(name = "last_attempt_status_message")
     private String lastAttemptStatusMessage;
+
     @Column(name = "last_http_status")
     private Integer lastHttpStatus;
+
     @Column(name = "lease_expire_time")
     private Instant leaseExpireTime;
     /** Waiting, without a message, for room in flight in its queue (see WaitingTasks). */
@@ -70,10 +85,14 @@ public class TaskEntity {
     @Column(name = "message_time")
     private Instant messageTime;
 
-    protected TaskEntity() {
-    }
+    protected TaskEntity() {}
 
-    public TaskEntity(String queueName, String taskId, byte[] httpRequest, Instant scheduleTime, Instant createTime,
+    public TaskEntity(
+            String queueName,
+            String taskId,
+            byte[] httpRequest,
+            Instant scheduleTime,
+            Instant createTime,
             Duration dispatchDeadline) {
         this.queueName = queueName;
         this.taskId = taskId;

@@ -29,6 +29,7 @@ public class TaskRepository {
 
     @PersistenceContext(unitName = "courier")
     EntityManager em;
+
     @Inject
     EntityLookup lookup;
 
@@ -66,11 +67,15 @@ public class TaskRepository {
      * deleted meanwhile is simply not found.
      */
     public Optional<TaskEntity> findLocked(String queueName, String taskId) {
-        return byName(queueName, taskId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return byName(queueName, taskId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
     }
 
     private TypedQuery<TaskEntity> byName(String queueName, String taskId) {
-        return em.createQuery("select t from TaskEntity t where t.queueName = :queue and t.taskId = :taskId",
+        return em.createQuery(
+                        "select t from TaskEntity t where t.queueName = :queue and t.taskId = :taskId",
                         TaskEntity.class)
                 .setParameter("queue", queueName)
                 .setParameter("taskId", taskId);
@@ -96,8 +101,9 @@ public class TaskRepository {
 
     /** Tasks of a queue in creation order, starting after row {@code afterId} (exclusive). */
     public List<TaskEntity> page(String queueName, long afterId, int limit) {
-        return em.createQuery("select t from TaskEntity t where t.queueName = :queue and t.id > :after "
-                        + "order by t.queueName, t.id",
+        return em.createQuery(
+                        "select t from TaskEntity t where t.queueName = :queue and t.id > :after "
+                                + "order by t.queueName, t.id",
                         TaskEntity.class)
                 .setParameter("queue", queueName)
                 .setParameter("after", afterId)
@@ -110,8 +116,10 @@ public class TaskRepository {
      * row-locked for the rest of the transaction.
      */
     public List<TaskEntity> heldDue(String queueName, Instant latest, int limit) {
-        List<Long> ids = em.createQuery("select t.id from TaskEntity t where t.held = true and t.queueName = :queue "
-                        + "and t.scheduleTime <= :latest order by t.held, t.queueName, t.scheduleTime", Long.class)
+        List<Long> ids = em.createQuery(
+                        "select t.id from TaskEntity t where t.held = true and t.queueName = :queue "
+                                + "and t.scheduleTime <= :latest order by t.held, t.queueName, t.scheduleTime",
+                        Long.class)
                 .setParameter("queue", queueName)
                 .setParameter("latest", latest)
                 .setMaxResults(limit)
@@ -121,9 +129,11 @@ public class TaskRepository {
 
     /** The running queues that hold tasks due by {@code latest}. */
     public List<String> runningQueuesWithHeldTasksDue(Instant latest) {
-        return em.createQuery("select q.name from QueueEntity q where q.state = :running and exists ("
-                        + "select t.id from TaskEntity t where t.held = true and t.queueName = q.name "
-                        + "and t.scheduleTime <= :latest)", String.class)
+        return em.createQuery(
+                        "select q.name from QueueEntity q where q.state = :running and exists ("
+                                + "select t.id from TaskEntity t where t.held = true and t.queueName = q.name "
+                                + "and t.scheduleTime <= :latest)",
+                        String.class)
                 .setParameter("running", QueueEntity.State.RUNNING)
                 .setParameter("latest", latest)
                 .getResultList();
@@ -164,8 +174,10 @@ public class TaskRepository {
 
     /** Ids of the queue's tasks waiting for room in flight, earliest due first; no locks. */
     private List<Long> waitingIds(String queueName, int limit) {
-        return em.createQuery("select t.id from TaskEntity t where t.waiting = true and t.queueName = :queue "
-                        + "order by t.waiting, t.queueName, t.scheduleTime", Long.class)
+        return em.createQuery(
+                        "select t.id from TaskEntity t where t.waiting = true and t.queueName = :queue "
+                                + "order by t.waiting, t.queueName, t.scheduleTime",
+                        Long.class)
                 .setParameter("queue", queueName)
                 .setMaxResults(limit)
                 .getResultList();
@@ -179,7 +191,11 @@ public class TaskRepository {
      */
     private List<TaskEntity> lockAll(List<Long> ids, Predicate<TaskEntity> stillMatching) {
         Map<Long, TaskEntity> locked = findAllLocked(ids);
-        return ids.stream().map(locked::get).filter(Objects::nonNull).filter(stillMatching).toList();
+        return ids.stream()
+                .map(locked::get)
+                .filter(Objects::nonNull)
+                .filter(stillMatching)
+                .toList();
     }
 
     /** The queues that have tasks waiting for room in flight. */

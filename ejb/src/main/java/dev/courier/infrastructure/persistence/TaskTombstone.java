@@ -13,13 +13,14 @@ public class TaskTombstone {
 
     @Id
     private String name;
+
     @Column(name = "queue_name")
     private String queueName;
+
     @Column(name = "expire_time")
     private Instant expireTime;
 
-    protected TaskTombstone() {
-    }
+    protected TaskTombstone() {}
 
     public TaskTombstone(String queueName, String taskId, Instant expireTime) {
         this.name = queueName + "/tasks/" + taskId;

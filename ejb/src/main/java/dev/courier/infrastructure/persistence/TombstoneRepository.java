@@ -15,6 +15,7 @@ public class TombstoneRepository {
 
     @PersistenceContext(unitName = "courier")
     EntityManager em;
+
     @Inject
     EntityLookup lookup;
 
@@ -58,7 +59,8 @@ public class TombstoneRepository {
 
     public boolean isTaskBuried(String queueName, String taskId, Instant now) {
         return lookup.find(TaskTombstone.class, queueName + "/tasks/" + taskId)
-                .filter(tombstone -> tombstone.expireTime().isAfter(now)).isPresent();
+                .filter(tombstone -> tombstone.expireTime().isAfter(now))
+                .isPresent();
     }
 
     public void buryQueue(String name, Instant expireTime) {
@@ -67,15 +69,18 @@ public class TombstoneRepository {
 
     public boolean isQueueBuried(String name, Instant now) {
         return lookup.find(QueueTombstone.class, name)
-                .filter(tombstone -> tombstone.expireTime().isAfter(now)).isPresent();
+                .filter(tombstone -> tombstone.expireTime().isAfter(now))
+                .isPresent();
     }
 
     /** Deletes expired tombstones; returns how many. */
     public int removeExpired(Instant now) {
         int tasks = em.createQuery("delete from TaskTombstone b where b.expireTime <= :now")
-                .setParameter("now", now).executeUpdate();
+                .setParameter("now", now)
+                .executeUpdate();
         int queues = em.createQuery("delete from QueueTombstone b where b.expireTime <= :now")
-                .setParameter("now", now).executeUpdate();
+                .setParameter("now", now)
+                .executeUpdate();
         return tasks + queues;
     }
 }

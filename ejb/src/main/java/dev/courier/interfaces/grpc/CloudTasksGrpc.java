@@ -41,63 +41,103 @@ import io.grpc.ServerServiceDefinition;
  */
 final class CloudTasksGrpc {
 
-    private CloudTasksGrpc() {
-    }
+    private CloudTasksGrpc() {}
 
     static ServerServiceDefinition cloudTasks(QueueService queues, TaskService tasks, IamService iam) {
         return new UnaryMethods("google.cloud.tasks.v2.CloudTasks")
-                .add("ListQueues", ListQueuesRequest.getDefaultInstance(), ListQueuesResponse.getDefaultInstance(),
+                .add(
+                        "ListQueues",
+                        ListQueuesRequest.getDefaultInstance(),
+                        ListQueuesResponse.getDefaultInstance(),
                         r -> queues.list(r.getParent(), r.getFilter(), r.getPageSize(), r.getPageToken()))
-                .add("GetQueue", GetQueueRequest.getDefaultInstance(), Queue.getDefaultInstance(),
+                .add(
+                        "GetQueue",
+                        GetQueueRequest.getDefaultInstance(),
+                        Queue.getDefaultInstance(),
                         r -> queues.get(r.getName()))
-                .add("CreateQueue", CreateQueueRequest.getDefaultInstance(), Queue.getDefaultInstance(),
+                .add(
+                        "CreateQueue",
+                        CreateQueueRequest.getDefaultInstance(),
+                        Queue.getDefaultInstance(),
                         r -> queues.create(r.getParent(), r.getQueue()))
-                .add("UpdateQueue", UpdateQueueRequest.getDefaultInstance(), Queue.getDefaultInstance(),
-                        r -> {
-                            if (r.getQueue().getName().isEmpty()) {
-                                throw ApiException.invalidArgument("Queue.name is required.");
-                            }
-                            return queues.update(r.getQueue(), r.getUpdateMask());
-                        })
-                .add("DeleteQueue", DeleteQueueRequest.getDefaultInstance(), Empty.getDefaultInstance(),
-                        r -> {
-                            queues.delete(r.getName());
-                            return Empty.getDefaultInstance();
-                        })
-                .add("PurgeQueue", PurgeQueueRequest.getDefaultInstance(), Queue.getDefaultInstance(),
+                .add("UpdateQueue", UpdateQueueRequest.getDefaultInstance(), Queue.getDefaultInstance(), r -> {
+                    if (r.getQueue().getName().isEmpty()) {
+                        throw ApiException.invalidArgument("Queue.name is required.");
+                    }
+                    return queues.update(r.getQueue(), r.getUpdateMask());
+                })
+                .add("DeleteQueue", DeleteQueueRequest.getDefaultInstance(), Empty.getDefaultInstance(), r -> {
+                    queues.delete(r.getName());
+                    return Empty.getDefaultInstance();
+                })
+                .add(
+                        "PurgeQueue",
+                        PurgeQueueRequest.getDefaultInstance(),
+                        Queue.getDefaultInstance(),
                         r -> queues.purge(r.getName()))
-                .add("PauseQueue", PauseQueueRequest.getDefaultInstance(), Queue.getDefaultInstance(),
+                .add(
+                        "PauseQueue",
+                        PauseQueueRequest.getDefaultInstance(),
+                        Queue.getDefaultInstance(),
                         r -> queues.pause(r.getName()))
-                .add("ResumeQueue", ResumeQueueRequest.getDefaultInstance(), Queue.getDefaultInstance(),
+                .add(
+                        "ResumeQueue",
+                        ResumeQueueRequest.getDefaultInstance(),
+                        Queue.getDefaultInstance(),
                         r -> queues.resume(r.getName()))
-                .add("GetIamPolicy", GetIamPolicyRequest.getDefaultInstance(), Policy.getDefaultInstance(),
+                .add(
+                        "GetIamPolicy",
+                        GetIamPolicyRequest.getDefaultInstance(),
+                        Policy.getDefaultInstance(),
                         r -> iam.get(r.getResource()))
-                .add("SetIamPolicy", SetIamPolicyRequest.getDefaultInstance(), Policy.getDefaultInstance(),
+                .add(
+                        "SetIamPolicy",
+                        SetIamPolicyRequest.getDefaultInstance(),
+                        Policy.getDefaultInstance(),
                         r -> iam.set(r.getResource(), r.getPolicy()))
-                .add("TestIamPermissions", TestIamPermissionsRequest.getDefaultInstance(),
+                .add(
+                        "TestIamPermissions",
+                        TestIamPermissionsRequest.getDefaultInstance(),
                         TestIamPermissionsResponse.getDefaultInstance(),
                         r -> iam.test(r.getResource(), r.getPermissionsList()))
-                .add("ListTasks", ListTasksRequest.getDefaultInstance(), ListTasksResponse.getDefaultInstance(),
+                .add(
+                        "ListTasks",
+                        ListTasksRequest.getDefaultInstance(),
+                        ListTasksResponse.getDefaultInstance(),
                         r -> tasks.list(r.getParent(), r.getResponseView(), r.getPageSize(), r.getPageToken()))
-                .add("GetTask", GetTaskRequest.getDefaultInstance(), Task.getDefaultInstance(),
+                .add(
+                        "GetTask",
+                        GetTaskRequest.getDefaultInstance(),
+                        Task.getDefaultInstance(),
                         r -> tasks.get(r.getName(), r.getResponseView()))
-                .add("CreateTask", CreateTaskRequest.getDefaultInstance(), Task.getDefaultInstance(),
+                .add(
+                        "CreateTask",
+                        CreateTaskRequest.getDefaultInstance(),
+                        Task.getDefaultInstance(),
                         r -> tasks.create(r.getParent(), r.getTask(), r.getResponseView()))
-                .add("DeleteTask", DeleteTaskRequest.getDefaultInstance(), Empty.getDefaultInstance(),
-                        r -> {
-                            tasks.delete(r.getName());
-                            return Empty.getDefaultInstance();
-                        })
-                .add("RunTask", RunTaskRequest.getDefaultInstance(), Task.getDefaultInstance(),
+                .add("DeleteTask", DeleteTaskRequest.getDefaultInstance(), Empty.getDefaultInstance(), r -> {
+                    tasks.delete(r.getName());
+                    return Empty.getDefaultInstance();
+                })
+                .add(
+                        "RunTask",
+                        RunTaskRequest.getDefaultInstance(),
+                        Task.getDefaultInstance(),
                         r -> tasks.run(r.getName(), r.getResponseView()))
                 .build();
     }
 
     static ServerServiceDefinition locations(LocationService locations) {
         return new UnaryMethods("google.cloud.location.Locations")
-                .add("GetLocation", GetLocationRequest.getDefaultInstance(), Location.getDefaultInstance(),
+                .add(
+                        "GetLocation",
+                        GetLocationRequest.getDefaultInstance(),
+                        Location.getDefaultInstance(),
                         r -> locations.get(r.getName()))
-                .add("ListLocations", ListLocationsRequest.getDefaultInstance(), ListLocationsResponse.getDefaultInstance(),
+                .add(
+                        "ListLocations",
+                        ListLocationsRequest.getDefaultInstance(),
+                        ListLocationsResponse.getDefaultInstance(),
                         r -> locations.list(r.getName(), r.getPageSize(), r.getPageToken()))
                 .build();
     }

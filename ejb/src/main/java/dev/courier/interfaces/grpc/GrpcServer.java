@@ -36,27 +36,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 public class GrpcServer {
 
-
     @Inject
     QueueService queues;
+
     @Inject
     TaskService tasks;
+
     @Inject
     IamService iam;
+
     @Inject
     LocationService locations;
+
     @Resource
     ManagedExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "courier.grpc.enabled")
     boolean enabled;
+
     @Inject
     @ConfigProperty(name = "courier.grpc.port")
     int port;
+
     @Inject
     @ConfigProperty(name = "courier.grpc.tls.cert-chain")
     Optional<String> certChain;
+
     @Inject
     @ConfigProperty(name = "courier.grpc.tls.private-key")
     Optional<String> privateKey;

@@ -28,8 +28,8 @@ final class UnaryMethods {
         this.service = ServerServiceDefinition.builder(serviceName);
     }
 
-    <Q extends Message, R extends Message> UnaryMethods add(String method, Q requestPrototype, R responsePrototype,
-            Function<Q, R> handler) {
+    <Q extends Message, R extends Message> UnaryMethods add(
+            String method, Q requestPrototype, R responsePrototype, Function<Q, R> handler) {
         MethodDescriptor<Q, R> descriptor = MethodDescriptor.<Q, R>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName(serviceName, method))

@@ -57,7 +57,9 @@ class DispatcherTest {
         Engine.RecordingBroker.Sent deferred = engine.broker.last();
         assertEquals(2, deferred.order().taskRowId());
         assertEquals(T0.plusSeconds(1), deferred.due());
-        assertEquals(engine.limiter.epoch(Engine.QUEUE), deferred.order().reservedEpoch(),
+        assertEquals(
+                engine.limiter.epoch(Engine.QUEUE),
+                deferred.order().reservedEpoch(),
                 "it holds a slot of the current calendar, so it goes without another on its return");
         assertEquals(DispatchPrecedence.BEHIND, deferred.precedence(), "it is a second behind its due time");
 
@@ -78,7 +80,9 @@ class DispatcherTest {
 
         assertEquals(List.of(2L), ledger.waiting);
         assertEquals(List.of(1L), ledger.started, "waiting costs no attempt");
-        assertEquals(List.of(new Finished(1, 200, true)), ledger.finished,
+        assertEquals(
+                List.of(new Finished(1, 200, true)),
+                ledger.finished,
                 "the ended attempt's room goes to the waiting task");
     }
 
@@ -164,8 +168,7 @@ class DispatcherTest {
         return new DispatchOrder(Engine.QUEUE, taskRowId, 1, false, DispatchOrder.NO_RESERVATION);
     }
 
-    record Finished(long taskRowId, int httpStatus, boolean releaseWaiting) {
-    }
+    record Finished(long taskRowId, int httpStatus, boolean releaseWaiting) {}
 
     /** The ledger as lists of what was written; orders named in {@code stale} have no live task. */
     static final class FakeLedger implements DispatchLedger {
@@ -184,8 +187,8 @@ class DispatcherTest {
             }
             started.add(order.taskRowId());
             int number = attempts.merge(order.taskRowId(), 1, Integer::sum);
-            WorkerRequest request = new WorkerRequest("http://worker/" + order.taskRowId(), "POST", Map.of(),
-                    new byte[0], Duration.ofMinutes(10));
+            WorkerRequest request = new WorkerRequest(
+                    "http://worker/" + order.taskRowId(), "POST", Map.of(), new byte[0], Duration.ofMinutes(10));
             return Optional.of(new Attempt(order, "task-" + order.taskRowId(), number, request));
         }
 

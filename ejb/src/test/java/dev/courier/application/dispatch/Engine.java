@@ -68,7 +68,8 @@ final class Engine {
 
     /** A task row of the queue, due at {@code scheduleTime}, as CreateTask stores it. */
     TaskEntity task(String taskId, Instant scheduleTime) {
-        TaskEntity task = new TaskEntity(QUEUE, taskId, new byte[0], scheduleTime, clock.instant(), Duration.ofMinutes(10));
+        TaskEntity task =
+                new TaskEntity(QUEUE, taskId, new byte[0], scheduleTime, clock.instant(), Duration.ofMinutes(10));
         tasks.add(task);
         return task;
     }
@@ -81,8 +82,7 @@ final class Engine {
     /** The broker as a list of what was sent, in order. */
     static final class RecordingBroker implements DispatchBroker {
 
-        record Sent(DispatchOrder order, Instant due, DispatchPrecedence precedence) {
-        }
+        record Sent(DispatchOrder order, Instant due, DispatchPrecedence precedence) {}
 
         final List<Sent> sent = new ArrayList<>();
 
@@ -116,7 +116,8 @@ final class Engine {
         @Override
         public List<TaskEntity> heldDue(String queueName, Instant latest, int limit) {
             return rows.stream()
-                    .filter(task -> task.queueName().equals(queueName) && task.isHeld()
+                    .filter(task -> task.queueName().equals(queueName)
+                            && task.isHeld()
                             && !task.scheduleTime().isAfter(latest))
                     .sorted(Comparator.comparing(TaskEntity::scheduleTime))
                     .limit(limit)
@@ -148,7 +149,11 @@ final class Engine {
 
         @Override
         public List<String> queuesWithWaitingTasks() {
-            return rows.stream().filter(TaskEntity::isWaiting).map(TaskEntity::queueName).distinct().toList();
+            return rows.stream()
+                    .filter(TaskEntity::isWaiting)
+                    .map(TaskEntity::queueName)
+                    .distinct()
+                    .toList();
         }
 
         /** The row id is the database's to give; JPA sets the field, so does this fake. */

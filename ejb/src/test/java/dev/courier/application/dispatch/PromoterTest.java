@@ -28,8 +28,11 @@ class PromoterTest {
         assertEquals(List.of(Engine.QUEUE), engine.promoter.queuesToPromote());
         assertFalse(engine.promoter.promoteBatch(Engine.QUEUE), "nothing more is due");
 
-        assertEquals(List.of(first.id(), later.id()),
-                engine.broker.sent.stream().map(sent -> sent.order().taskRowId()).toList());
+        assertEquals(
+                List.of(first.id(), later.id()),
+                engine.broker.sent.stream()
+                        .map(sent -> sent.order().taskRowId())
+                        .toList());
         assertFalse(engine.broker.sent.get(0).due().isBefore(T0.plus(Promoter.LEAD)));
         assertEquals(T0.plusSeconds(2), engine.broker.sent.get(1).due());
         assertFalse(first.isHeld() || later.isHeld());
@@ -62,7 +65,8 @@ class PromoterTest {
 
         engine.clock.advance(Duration.ofSeconds(5));
         engine.promoter.promoteBatch(Engine.QUEUE);
-        assertEquals(promoted + 5, backlog.stream().filter(task -> !task.isHeld()).count());
+        assertEquals(
+                promoted + 5, backlog.stream().filter(task -> !task.isHeld()).count());
     }
 
     @Test

@@ -22,7 +22,9 @@ class QueueLimiterTest {
         QueueLimiter limiter = new QueueLimiter(limits, 1000, T0);
 
         for (int second = 0; second <= 10; second++) {
-            assertEquals(T0.plusSeconds(second), limiter.reserve(limits, T0, WINDOW_END, T0).orElseThrow().slot());
+            assertEquals(
+                    T0.plusSeconds(second),
+                    limiter.reserve(limits, T0, WINDOW_END, T0).orElseThrow().slot());
         }
         assertEquals(Optional.empty(), limiter.reserve(limits, T0, WINDOW_END, T0));
     }
@@ -33,8 +35,12 @@ class QueueLimiterTest {
         QueueLimiter limiter = new QueueLimiter(limits, 1000, T0);
         Reservation first = limiter.reserve(limits, T0, WINDOW_END, T0).orElseThrow();
 
-        assertEquals(Admission.Kind.ADMITTED, limiter.admit(limits, first.epoch(), T0, WINDOW_END).kind());
-        assertEquals(T0.plusSeconds(1), limiter.reserve(limits, T0, WINDOW_END, T0).orElseThrow().slot(),
+        assertEquals(
+                Admission.Kind.ADMITTED,
+                limiter.admit(limits, first.epoch(), T0, WINDOW_END).kind());
+        assertEquals(
+                T0.plusSeconds(1),
+                limiter.reserve(limits, T0, WINDOW_END, T0).orElseThrow().slot(),
                 "the admitted message took no second slot");
     }
 
@@ -43,14 +49,24 @@ class QueueLimiterTest {
         RateLimits limits = RateLimits.of(10, 100); // a burst of 2, then 100 ms apart
         QueueLimiter limiter = new QueueLimiter(limits, 1000, T0);
 
-        assertEquals(Admission.Kind.ADMITTED, limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
-        assertEquals(Admission.Kind.ADMITTED, limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
+        assertEquals(
+                Admission.Kind.ADMITTED,
+                limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
+        assertEquals(
+                Admission.Kind.ADMITTED,
+                limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
         Admission third = limiter.admit(limits, NO_SLOT, T0, WINDOW_END);
 
         assertEquals(Admission.Kind.DEFERRED, third.kind());
         assertEquals(T0.plusMillis(100), third.reservation().slot());
-        assertEquals(Admission.Kind.ADMITTED,
-                limiter.admit(limits, third.reservation().epoch(), third.reservation().slot(), WINDOW_END).kind());
+        assertEquals(
+                Admission.Kind.ADMITTED,
+                limiter.admit(
+                                limits,
+                                third.reservation().epoch(),
+                                third.reservation().slot(),
+                                WINDOW_END)
+                        .kind());
     }
 
     @Test
@@ -61,7 +77,9 @@ class QueueLimiterTest {
             // fill the window
         }
 
-        assertEquals(Admission.Kind.HOLD, limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
+        assertEquals(
+                Admission.Kind.HOLD,
+                limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
         assertTrue(limiter.isHoldingBacklog());
         limiter.backlogPromoted();
         assertFalse(limiter.isHoldingBacklog());
@@ -74,7 +92,9 @@ class QueueLimiterTest {
 
         limiter.admit(limits, NO_SLOT, T0, WINDOW_END);
         limiter.admit(limits, NO_SLOT, T0, WINDOW_END);
-        assertEquals(Admission.Kind.WAIT, limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
+        assertEquals(
+                Admission.Kind.WAIT,
+                limiter.admit(limits, NO_SLOT, T0, WINDOW_END).kind());
         assertFalse(limiter.releaseWaiting(), "no room in flight yet");
 
         limiter.attemptEnded();
@@ -89,9 +109,13 @@ class QueueLimiterTest {
         long epoch = limiter.epoch();
 
         for (int i = 0; i < 3; i++) {
-            assertEquals(Admission.Kind.ADMITTED, limiter.admit(limits, epoch, T0, WINDOW_END).kind());
+            assertEquals(
+                    Admission.Kind.ADMITTED,
+                    limiter.admit(limits, epoch, T0, WINDOW_END).kind());
         }
-        assertEquals(Admission.Kind.WAIT, limiter.admit(limits, epoch, T0, WINDOW_END).kind());
+        assertEquals(
+                Admission.Kind.WAIT,
+                limiter.admit(limits, epoch, T0, WINDOW_END).kind());
     }
 
     @Test
@@ -114,12 +138,16 @@ class QueueLimiterTest {
         QueueLimiter limiter = new QueueLimiter(RateLimits.of(10, 100), 1000, T0);
         long before = limiter.epoch();
 
-        Reservation first = limiter.reserve(RateLimits.of(1, 100), T0, WINDOW_END, T0).orElseThrow();
-        Reservation second = limiter.reserve(RateLimits.of(1, 100), T0, WINDOW_END, T0).orElseThrow();
+        Reservation first =
+                limiter.reserve(RateLimits.of(1, 100), T0, WINDOW_END, T0).orElseThrow();
+        Reservation second =
+                limiter.reserve(RateLimits.of(1, 100), T0, WINDOW_END, T0).orElseThrow();
 
         assertEquals(1, limiter.effectiveRate());
         assertNotEquals(before, first.epoch());
         assertEquals(T0.plusSeconds(1), second.slot());
-        assertEquals(Admission.Kind.DEFERRED, limiter.admit(RateLimits.of(1, 100), before, T0, WINDOW_END).kind());
+        assertEquals(
+                Admission.Kind.DEFERRED,
+                limiter.admit(RateLimits.of(1, 100), before, T0, WINDOW_END).kind());
     }
 }

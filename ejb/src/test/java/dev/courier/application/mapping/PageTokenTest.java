@@ -10,7 +10,9 @@ class PageTokenTest {
 
     @Test
     void tokensRoundTripTheirPosition() {
-        assertEquals("projects/p/locations/l/queues/q", PageToken.decode(PageToken.encode("projects/p/locations/l/queues/q")));
+        assertEquals(
+                "projects/p/locations/l/queues/q",
+                PageToken.decode(PageToken.encode("projects/p/locations/l/queues/q")));
         assertEquals("", PageToken.decode(""));
         assertEquals("", PageToken.decode(null));
     }

@@ -16,9 +16,11 @@ class QueueMapperTest {
 
     @Test
     void aQueueWithOnlyANameGetsExactlyTheDocumentedDefaults() {
-        QueueEntity entity = new QueueEntity("projects/p/locations/l/queues/q",
+        QueueEntity entity = new QueueEntity(
+                "projects/p/locations/l/queues/q",
                 QueueMapper.rateLimits(RateLimits.getDefaultInstance()),
-                QueueMapper.retryPolicy(RetryConfig.getDefaultInstance()), Instant.EPOCH);
+                QueueMapper.retryPolicy(RetryConfig.getDefaultInstance()),
+                Instant.EPOCH);
 
         Queue queue = QueueMapper.toProto(entity);
 
@@ -26,8 +28,11 @@ class QueueMapperTest {
         assertEquals(100, queue.getRateLimits().getMaxBurstSize());
         assertEquals(1000, queue.getRateLimits().getMaxConcurrentDispatches());
         assertEquals(100, queue.getRetryConfig().getMaxAttempts());
-        assertEquals(Duration.ofMillis(100), ProtoTime.duration(queue.getRetryConfig().getMinBackoff()));
-        assertEquals(Duration.ofHours(1), ProtoTime.duration(queue.getRetryConfig().getMaxBackoff()));
+        assertEquals(
+                Duration.ofMillis(100),
+                ProtoTime.duration(queue.getRetryConfig().getMinBackoff()));
+        assertEquals(
+                Duration.ofHours(1), ProtoTime.duration(queue.getRetryConfig().getMaxBackoff()));
         assertEquals(16, queue.getRetryConfig().getMaxDoublings());
         assertFalse(queue.getRetryConfig().hasMaxRetryDuration(), "zero maxRetryDuration is omitted");
         assertFalse(queue.hasPurgeTime());
@@ -44,7 +49,13 @@ class QueueMapperTest {
                 .setMaxRetryDuration(ProtoTime.duration(Duration.ofMinutes(5)))
                 .build());
 
-        assertEquals(new RetryPolicy(-1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(8), 2), policy);
-        assertEquals(2, QueueMapper.rateLimits(RateLimits.newBuilder().setMaxDispatchesPerSecond(10).build()).maxBurstSize());
+        assertEquals(
+                new RetryPolicy(-1, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(8), 2), policy);
+        assertEquals(
+                2,
+                QueueMapper.rateLimits(RateLimits.newBuilder()
+                                .setMaxDispatchesPerSecond(10)
+                                .build())
+                        .maxBurstSize());
     }
 }

@@ -28,10 +28,16 @@ class QueueRoutingTest {
 
     @Test
     void roundTripsTargetLoggingAndAppEngineRoutingWithoutTheOutputOnlyHost() {
-        Queue queue = HttpTargets.with(Queue.newBuilder()
-                .setStackdriverLoggingConfig(StackdriverLoggingConfig.newBuilder().setSamplingRatio(0.5))
-                .setAppEngineRoutingOverride(AppEngineRouting.newBuilder().setService("s").setHost("output-only"))
-                .build(), Optional.of(HttpTarget.newBuilder().setUriOverride(UriOverride.newBuilder().setHost("h")).build()));
+        Queue queue = HttpTargets.with(
+                Queue.newBuilder()
+                        .setStackdriverLoggingConfig(
+                                StackdriverLoggingConfig.newBuilder().setSamplingRatio(0.5))
+                        .setAppEngineRoutingOverride(
+                                AppEngineRouting.newBuilder().setService("s").setHost("output-only"))
+                        .build(),
+                Optional.of(HttpTarget.newBuilder()
+                        .setUriOverride(UriOverride.newBuilder().setHost("h"))
+                        .build()));
 
         Queue decoded = QueueRouting.decode(QueueRouting.encode(queue));
 
@@ -43,13 +49,26 @@ class QueueRoutingTest {
 
     @Test
     void refusesInvalidTargetsAndRatios() {
-        assertThrows(ApiException.class, () -> QueueRouting.encode(
-                withTarget(HttpTarget.newBuilder().setUriOverride(UriOverride.newBuilder().setHost("")).build())));
-        assertThrows(ApiException.class, () -> QueueRouting.encode(
-                withTarget(HttpTarget.newBuilder().setUriOverride(UriOverride.newBuilder().setPort(-1)).build())));
-        assertThrows(ApiException.class, () -> QueueRouting.encode(withTarget(HttpTarget.newBuilder()
-                .setOidcToken(OidcToken.newBuilder().setServiceAccountEmail("sa@p.iam.gserviceaccount.com")).build())));
-        assertThrows(ApiException.class, () -> QueueRouting.encode(Queue.newBuilder()
-                .setStackdriverLoggingConfig(StackdriverLoggingConfig.newBuilder().setSamplingRatio(1.5)).build()));
+        assertThrows(
+                ApiException.class,
+                () -> QueueRouting.encode(withTarget(HttpTarget.newBuilder()
+                        .setUriOverride(UriOverride.newBuilder().setHost(""))
+                        .build())));
+        assertThrows(
+                ApiException.class,
+                () -> QueueRouting.encode(withTarget(HttpTarget.newBuilder()
+                        .setUriOverride(UriOverride.newBuilder().setPort(-1))
+                        .build())));
+        assertThrows(
+                ApiException.class,
+                () -> QueueRouting.encode(withTarget(HttpTarget.newBuilder()
+                        .setOidcToken(OidcToken.newBuilder().setServiceAccountEmail("sa@p.iam.gserviceaccount.com"))
+                        .build())));
+        assertThrows(
+                ApiException.class,
+                () -> QueueRouting.encode(Queue.newBuilder()
+                        .setStackdriverLoggingConfig(
+                                StackdriverLoggingConfig.newBuilder().setSamplingRatio(1.5))
+                        .build()));
     }
 }

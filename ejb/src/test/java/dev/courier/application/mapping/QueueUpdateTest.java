@@ -18,13 +18,21 @@ import org.junit.jupiter.api.Test;
 
 class QueueUpdateTest {
 
-    private static final Queue CURRENT = HttpTargets.with(Queue.newBuilder()
-            .setName("projects/p/locations/l/queues/q")
-            .setState(Queue.State.PAUSED)
-            .setRateLimits(RateLimits.newBuilder().setMaxDispatchesPerSecond(10).setMaxBurstSize(2).setMaxConcurrentDispatches(5))
-            .setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(3).setMaxDoublings(4))
-            .setStackdriverLoggingConfig(StackdriverLoggingConfig.newBuilder().setSamplingRatio(0.5))
-            .build(), Optional.of(HttpTarget.newBuilder().setUriOverride(UriOverride.newBuilder().setHost("a")).build()));
+    private static final Queue CURRENT = HttpTargets.with(
+            Queue.newBuilder()
+                    .setName("projects/p/locations/l/queues/q")
+                    .setState(Queue.State.PAUSED)
+                    .setRateLimits(RateLimits.newBuilder()
+                            .setMaxDispatchesPerSecond(10)
+                            .setMaxBurstSize(2)
+                            .setMaxConcurrentDispatches(5))
+                    .setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(3).setMaxDoublings(4))
+                    .setStackdriverLoggingConfig(
+                            StackdriverLoggingConfig.newBuilder().setSamplingRatio(0.5))
+                    .build(),
+            Optional.of(HttpTarget.newBuilder()
+                    .setUriOverride(UriOverride.newBuilder().setHost("a"))
+                    .build()));
 
     private static FieldMask mask(String... paths) {
         return FieldMask.newBuilder().addAllPaths(java.util.List.of(paths)).build();
@@ -33,7 +41,8 @@ class QueueUpdateTest {
     @Test
     void changesOnlyTheMaskedLeaf() {
         Queue request = Queue.newBuilder()
-                .setRateLimits(RateLimits.newBuilder().setMaxDispatchesPerSecond(99).setMaxConcurrentDispatches(77))
+                .setRateLimits(
+                        RateLimits.newBuilder().setMaxDispatchesPerSecond(99).setMaxConcurrentDispatches(77))
                 .setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(50))
                 .build();
 
@@ -42,7 +51,9 @@ class QueueUpdateTest {
         assertEquals(99, merged.getRateLimits().getMaxDispatchesPerSecond());
         assertEquals(5, merged.getRateLimits().getMaxConcurrentDispatches());
         assertEquals(3, merged.getRetryConfig().getMaxAttempts());
-        assertEquals(Optional.of("a"), HttpTargets.of(merged).map(t -> t.getUriOverride().getHost()));
+        assertEquals(
+                Optional.of("a"),
+                HttpTargets.of(merged).map(t -> t.getUriOverride().getHost()));
     }
 
     @Test
@@ -55,7 +66,9 @@ class QueueUpdateTest {
 
     @Test
     void anEmptyMaskReplacesEveryMutableField() {
-        Queue request = Queue.newBuilder().setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(8)).build();
+        Queue request = Queue.newBuilder()
+                .setRetryConfig(RetryConfig.newBuilder().setMaxAttempts(8))
+                .build();
 
         Queue merged = QueueUpdate.merge(CURRENT, request, FieldMask.getDefaultInstance());
 
@@ -68,7 +81,10 @@ class QueueUpdateTest {
 
     @Test
     void ignoresOutputOnlyFields() {
-        Queue request = Queue.newBuilder().setName("projects/p/locations/l/queues/other").setState(Queue.State.RUNNING).build();
+        Queue request = Queue.newBuilder()
+                .setName("projects/p/locations/l/queues/other")
+                .setState(Queue.State.RUNNING)
+                .build();
 
         Queue merged = QueueUpdate.merge(CURRENT, request, mask("state", "name", "rate_limits.max_burst_size"));
 
@@ -79,22 +95,39 @@ class QueueUpdateTest {
 
     @Test
     void replacesOrClearsTheHttpTarget() {
-        Queue request = HttpTargets.with(Queue.getDefaultInstance(),
-                Optional.of(HttpTarget.newBuilder().setUriOverride(UriOverride.newBuilder().setHost("b").setPort(81)).build()));
+        Queue request = HttpTargets.with(
+                Queue.getDefaultInstance(),
+                Optional.of(HttpTarget.newBuilder()
+                        .setUriOverride(UriOverride.newBuilder().setHost("b").setPort(81))
+                        .build()));
 
-        assertEquals(81, HttpTargets.of(QueueUpdate.merge(CURRENT, request, mask("http_target.uri_override.port")))
-                .orElseThrow().getUriOverride().getPort());
-        assertEquals("a", HttpTargets.of(QueueUpdate.merge(CURRENT, request, mask("http_target.uri_override.port")))
-                .orElseThrow().getUriOverride().getHost());
-        assertEquals("b", HttpTargets.of(QueueUpdate.merge(CURRENT, request, mask("http_target")))
-                .orElseThrow().getUriOverride().getHost());
-        assertTrue(HttpTargets.of(QueueUpdate.merge(CURRENT, Queue.getDefaultInstance(), mask("http_target"))).isEmpty());
+        assertEquals(
+                81,
+                HttpTargets.of(QueueUpdate.merge(CURRENT, request, mask("http_target.uri_override.port")))
+                        .orElseThrow()
+                        .getUriOverride()
+                        .getPort());
+        assertEquals(
+                "a",
+                HttpTargets.of(QueueUpdate.merge(CURRENT, request, mask("http_target.uri_override.port")))
+                        .orElseThrow()
+                        .getUriOverride()
+                        .getHost());
+        assertEquals(
+                "b",
+                HttpTargets.of(QueueUpdate.merge(CURRENT, request, mask("http_target")))
+                        .orElseThrow()
+                        .getUriOverride()
+                        .getHost());
+        assertTrue(HttpTargets.of(QueueUpdate.merge(CURRENT, Queue.getDefaultInstance(), mask("http_target")))
+                .isEmpty());
     }
 
     @Test
     void refusesUnknownPaths() {
         assertThrows(ApiException.class, () -> QueueUpdate.merge(CURRENT, Queue.getDefaultInstance(), mask("colour")));
-        assertThrows(ApiException.class,
+        assertThrows(
+                ApiException.class,
                 () -> QueueUpdate.merge(CURRENT, Queue.getDefaultInstance(), mask("http_target.colour")));
     }
 }

@@ -52,13 +52,19 @@ class TaskTargetsTest {
 
     @Test
     void aGetOverrideDropsTheBodyAndHeaderOverridesReplaceCaseInsensitively() {
-        HttpRequest request = HttpRequest.newBuilder().setUrl(URL).setHttpMethod(HttpMethod.POST)
+        HttpRequest request = HttpRequest.newBuilder()
+                .setUrl(URL)
+                .setHttpMethod(HttpMethod.POST)
                 .setBody(ByteString.copyFromUtf8("payload"))
-                .putHeaders("x-tenant", "task").putHeaders("X-Keep", "k").build();
+                .putHeaders("x-tenant", "task")
+                .putHeaders("X-Keep", "k")
+                .build();
         HttpTarget target = HttpTarget.newBuilder()
                 .setHttpMethod(com.google.cloud.tasks.v2beta3.HttpMethod.GET)
                 .addHeaderOverrides(HttpTarget.HeaderOverride.newBuilder()
-                        .setHeader(HttpTarget.Header.newBuilder().setKey("X-Tenant").setValue("queue")))
+                        .setHeader(HttpTarget.Header.newBuilder()
+                                .setKey("X-Tenant")
+                                .setValue("queue")))
                 .build();
 
         HttpRequest applied = TaskTargets.apply(request, target);
@@ -72,10 +78,18 @@ class TaskTargetsTest {
 
     @Test
     void bufferUrlsDefaultToHttpsAndTheRootPath() {
-        assertEquals("https://h.example/", TaskTargets.bufferUrl(UriOverride.newBuilder().setHost("h.example").build()));
-        assertEquals("http://h:81/in?x=1", TaskTargets.bufferUrl(UriOverride.newBuilder().setHost("h")
-                .setScheme(UriOverride.Scheme.HTTP).setPort(81)
-                .setPathOverride(PathOverride.newBuilder().setPath("/in"))
-                .setQueryOverride(QueryOverride.newBuilder().setQueryParams("x=1")).build()));
+        assertEquals(
+                "https://h.example/",
+                TaskTargets.bufferUrl(
+                        UriOverride.newBuilder().setHost("h.example").build()));
+        assertEquals(
+                "http://h:81/in?x=1",
+                TaskTargets.bufferUrl(UriOverride.newBuilder()
+                        .setHost("h")
+                        .setScheme(UriOverride.Scheme.HTTP)
+                        .setPort(81)
+                        .setPathOverride(PathOverride.newBuilder().setPath("/in"))
+                        .setQueryOverride(QueryOverride.newBuilder().setQueryParams("x=1"))
+                        .build()));
     }
 }

@@ -61,9 +61,13 @@ class GroupCommitTest {
 
     @Test
     void everyWriteOfAFailedBatchIsToldToWriteAlone() throws Exception {
-        group = new GroupCommit<>("test", 8, writes -> {
-            throw new IllegalStateException("lock timeout");
-        }, Thread::new);
+        group = new GroupCommit<>(
+                "test",
+                8,
+                writes -> {
+                    throw new IllegalStateException("lock timeout");
+                },
+                Thread::new);
 
         assertThrows(GroupCommit.BatchFailed.class, () -> group.submit("a"));
     }
@@ -71,13 +75,17 @@ class GroupCommitTest {
     @Test
     void theCommitterGoesOnAfterAFailedBatch() throws Exception {
         boolean[] failNext = {true};
-        group = new GroupCommit<>("test", 8, writes -> {
-            if (failNext[0]) {
-                failNext[0] = false;
-                throw new IllegalStateException("deadlock");
-            }
-            return writes.stream().map(String::toUpperCase).toList();
-        }, Thread::new);
+        group = new GroupCommit<>(
+                "test",
+                8,
+                writes -> {
+                    if (failNext[0]) {
+                        failNext[0] = false;
+                        throw new IllegalStateException("deadlock");
+                    }
+                    return writes.stream().map(String::toUpperCase).toList();
+                },
+                Thread::new);
 
         assertThrows(GroupCommit.BatchFailed.class, () -> group.submit("a"));
         assertEquals("B", group.submit("b"));

@@ -26,8 +26,12 @@ public class BufferResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public String buffer(@PathParam("project") String project, @PathParam("location") String location,
-            @PathParam("queue") String queue, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public String buffer(
+            @PathParam("project") String project,
+            @PathParam("location") String location,
+            @PathParam("queue") String queue,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         String queueName = "projects/" + project + "/locations/" + location + "/queues/" + queue;
         return BufferResponses.print(tasks.buffer(queueName, null, body, contentType));
     }

@@ -7,8 +7,7 @@ import com.google.gson.JsonParser;
 /** BufferTask's answer: {@code {"task": {...}}}. */
 final class BufferResponses {
 
-    private BufferResponses() {
-    }
+    private BufferResponses() {}
 
     static String print(Task task) {
         JsonObject response = new JsonObject();

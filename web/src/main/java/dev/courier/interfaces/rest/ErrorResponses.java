@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.Response;
 /** Google's REST error shape: {@code {"error": {"code": 404, "message": "...", "status": "NOT_FOUND"}}}. */
 final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     static Response of(StatusCode code, String message) {
         return of(code, message, null);
@@ -38,6 +37,9 @@ final class ErrorResponses {
         }
         JsonObject body = new JsonObject();
         body.add("error", error);
-        return Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return Response.status(code.httpStatus())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.toString())
+                .build();
     }
 }

@@ -15,8 +15,7 @@ final class ProtoJson {
     private static final JsonFormat.Parser PARSER = JsonFormat.parser();
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
-    private ProtoJson() {
-    }
+    private ProtoJson() {}
 
     /** Parses a request body into a builder; an empty body is the empty message. */
     static <B extends Message.Builder> B parse(String json, B builder) {

@@ -9,8 +9,7 @@ import dev.courier.domain.ApiException;
  */
 final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static int pageSize(String value) {
         if (value == null || value.isEmpty()) {

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 final class QueueJson {
 
-    private QueueJson() {
-    }
+    private QueueJson() {}
 
     static Queue parse(String json) {
         if (json == null || json.isBlank()) {
@@ -38,7 +37,10 @@ final class QueueJson {
         if (target == null || target.isJsonNull()) {
             return queue;
         }
-        return HttpTargets.with(queue, Optional.of(ProtoJson.parse(target.toString(), HttpTarget.newBuilder()).build()));
+        return HttpTargets.with(
+                queue,
+                Optional.of(ProtoJson.parse(target.toString(), HttpTarget.newBuilder())
+                        .build()));
     }
 
     static String print(Queue queue) {
@@ -60,7 +62,8 @@ final class QueueJson {
 
     private static JsonObject object(Queue queue) {
         JsonObject object = JsonParser.parseString(ProtoJson.print(queue)).getAsJsonObject();
-        HttpTargets.of(queue).ifPresent(target -> object.add("httpTarget", JsonParser.parseString(ProtoJson.print(target))));
+        HttpTargets.of(queue)
+                .ifPresent(target -> object.add("httpTarget", JsonParser.parseString(ProtoJson.print(target))));
         return object;
     }
 }

@@ -27,11 +27,13 @@ public class QueuesResource {
 
     @Inject
     QueueService queues;
+
     @Inject
     IamService iam;
 
     @PathParam("project")
     String project;
+
     @PathParam("location")
     String location;
 
@@ -41,7 +43,9 @@ public class QueuesResource {
     }
 
     @GET
-    public String list(@QueryParam("filter") String filter, @QueryParam("pageSize") String pageSize,
+    public String list(
+            @QueryParam("filter") String filter,
+            @QueryParam("pageSize") String pageSize,
             @QueryParam("pageToken") String pageToken) {
         return QueueJson.print(queues.list(parent(), filter, QueryParams.pageSize(pageSize), pageToken));
     }
@@ -63,7 +67,8 @@ public class QueuesResource {
         var mask = updateMask == null || updateMask.isBlank()
                 ? com.google.protobuf.FieldMask.getDefaultInstance()
                 : FieldMaskUtil.fromJsonString(updateMask.replace(" ", ""));
-        return QueueJson.print(queues.update(request.toBuilder().setName(name(queue)).build(), mask));
+        return QueueJson.print(
+                queues.update(request.toBuilder().setName(name(queue)).build(), mask));
     }
 
     @DELETE
@@ -101,14 +106,16 @@ public class QueuesResource {
     @POST
     @Path("{queue}:setIamPolicy")
     public String setIamPolicy(@PathParam("queue") String queue, String body) {
-        SetIamPolicyRequest request = ProtoJson.parse(body, SetIamPolicyRequest.newBuilder()).build();
+        SetIamPolicyRequest request =
+                ProtoJson.parse(body, SetIamPolicyRequest.newBuilder()).build();
         return ProtoJson.print(iam.set(name(queue), request.getPolicy()));
     }
 
     @POST
     @Path("{queue}:testIamPermissions")
     public String testIamPermissions(@PathParam("queue") String queue, String body) {
-        TestIamPermissionsRequest request = ProtoJson.parse(body, TestIamPermissionsRequest.newBuilder()).build();
+        TestIamPermissionsRequest request =
+                ProtoJson.parse(body, TestIamPermissionsRequest.newBuilder()).build();
         return ProtoJson.print(iam.test(name(queue), request.getPermissionsList()));
     }
 

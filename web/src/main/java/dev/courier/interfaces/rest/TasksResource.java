@@ -3,18 +3,18 @@ package dev.courier.interfaces.rest;
 import com.google.cloud.tasks.v2.CreateTaskRequest;
 import com.google.cloud.tasks.v2.RunTaskRequest;
 import dev.courier.application.TaskService;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /** Cloud Tasks tasks: {@code /v2/projects/{project}/locations/{location}/queues/{queue}/tasks}. */
@@ -28,22 +28,28 @@ public class TasksResource {
 
     @PathParam("project")
     String project;
+
     @PathParam("location")
     String location;
+
     @PathParam("queue")
     String queue;
 
     /** The body is a CreateTaskRequest without its parent: {@code {"task": {...}, "responseView": ...}}. */
     @POST
     public String create(String body) {
-        CreateTaskRequest request = ProtoJson.parse(body, CreateTaskRequest.newBuilder()).build();
+        CreateTaskRequest request =
+                ProtoJson.parse(body, CreateTaskRequest.newBuilder()).build();
         return ProtoJson.print(tasks.create(queueName(), request.getTask(), request.getResponseView()));
     }
 
     @GET
-    public String list(@QueryParam("responseView") String view, @QueryParam("pageSize") String pageSize,
+    public String list(
+            @QueryParam("responseView") String view,
+            @QueryParam("pageSize") String pageSize,
             @QueryParam("pageToken") String pageToken) {
-        return ProtoJson.print(tasks.list(queueName(), QueryParams.view(view), QueryParams.pageSize(pageSize), pageToken));
+        return ProtoJson.print(
+                tasks.list(queueName(), QueryParams.view(view), QueryParams.pageSize(pageSize), pageToken));
     }
 
     @GET
@@ -63,7 +69,8 @@ public class TasksResource {
     @POST
     @Path("{task}:run")
     public String run(@PathParam("task") String task, String body) {
-        RunTaskRequest request = ProtoJson.parse(body, RunTaskRequest.newBuilder()).build();
+        RunTaskRequest request =
+                ProtoJson.parse(body, RunTaskRequest.newBuilder()).build();
         return ProtoJson.print(tasks.run(queueName() + "/tasks/" + task, request.getResponseView()));
     }
 
@@ -71,8 +78,8 @@ public class TasksResource {
     @POST
     @Path("{task}:buffer")
     @Consumes(MediaType.WILDCARD)
-    public String buffer(@PathParam("task") String task, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            byte[] body) {
+    public String buffer(
+            @PathParam("task") String task, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return BufferResponses.print(tasks.buffer(queueName(), task, body, contentType));
     }
 

@@ -22,10 +22,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         if (e instanceof NotFoundException) {
-            return ErrorResponses.of(StatusCode.NOT_FOUND, "No Cloud Tasks resource at " + uriInfo.getRequestUri().getPath() + ".");
+            return ErrorResponses.of(
+                    StatusCode.NOT_FOUND,
+                    "No Cloud Tasks resource at " + uriInfo.getRequestUri().getPath() + ".");
         }
         int status = e.getResponse().getStatus();
         StatusCode code = status == 405 ? StatusCode.UNIMPLEMENTED : StatusCode.forHttpStatus(status);
-        return ErrorResponses.of(code, "The request was refused: " + e.getResponse().getStatusInfo().getReasonPhrase() + ".");
+        return ErrorResponses.of(
+                code,
+                "The request was refused: " + e.getResponse().getStatusInfo().getReasonPhrase() + ".");
     }
 }

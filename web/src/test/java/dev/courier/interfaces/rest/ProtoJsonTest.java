@@ -16,17 +16,22 @@ class ProtoJsonTest {
 
     @Test
     void readsCamelCaseAndSnakeCaseNamesAndEnumsByNameOrNumber() {
-        Queue camel = ProtoJson.parse("{\"name\":\"n\",\"rateLimits\":{\"maxDispatchesPerSecond\":7}}",
-                Queue.newBuilder()).build();
-        Queue snake = ProtoJson.parse("{\"name\":\"n\",\"rate_limits\":{\"max_dispatches_per_second\":7}}",
-                Queue.newBuilder()).build();
+        Queue camel = ProtoJson.parse(
+                        "{\"name\":\"n\",\"rateLimits\":{\"maxDispatchesPerSecond\":7}}", Queue.newBuilder())
+                .build();
+        Queue snake = ProtoJson.parse(
+                        "{\"name\":\"n\",\"rate_limits\":{\"max_dispatches_per_second\":7}}", Queue.newBuilder())
+                .build();
         assertEquals(camel, snake);
 
         CreateTaskRequest byNumber = ProtoJson.parse(
-                "{\"task\":{\"httpRequest\":{\"httpMethod\":4}},\"responseView\":2}", CreateTaskRequest.newBuilder()).build();
+                        "{\"task\":{\"httpRequest\":{\"httpMethod\":4}},\"responseView\":2}",
+                        CreateTaskRequest.newBuilder())
+                .build();
         CreateTaskRequest byName = ProtoJson.parse(
-                "{\"task\":{\"httpRequest\":{\"httpMethod\":\"PUT\"}},\"responseView\":\"FULL\"}",
-                CreateTaskRequest.newBuilder()).build();
+                        "{\"task\":{\"httpRequest\":{\"httpMethod\":\"PUT\"}},\"responseView\":\"FULL\"}",
+                        CreateTaskRequest.newBuilder())
+                .build();
         assertEquals(byName, byNumber);
         assertEquals(HttpMethod.PUT, byName.getTask().getHttpRequest().getHttpMethod());
         assertEquals(Task.View.FULL, byName.getResponseView());
@@ -37,31 +42,38 @@ class ProtoJsonTest {
         String standard = "{\"httpRequest\":{\"body\":\"+/8=\"}}";
         String urlSafe = "{\"httpRequest\":{\"body\":\"-_8=\"}}";
 
-        assertEquals(ProtoJson.parse(standard, Task.newBuilder()).build(), ProtoJson.parse(urlSafe, Task.newBuilder()).build());
+        assertEquals(
+                ProtoJson.parse(standard, Task.newBuilder()).build(),
+                ProtoJson.parse(urlSafe, Task.newBuilder()).build());
     }
 
     @Test
     void refusesUnknownFieldsAndMalformedJsonAsInvalidArgument() {
-        ApiException unknown = assertThrows(ApiException.class, () -> ProtoJson.parse("{\"nme\":\"x\"}", Queue.newBuilder()));
+        ApiException unknown =
+                assertThrows(ApiException.class, () -> ProtoJson.parse("{\"nme\":\"x\"}", Queue.newBuilder()));
         assertEquals(StatusCode.INVALID_ARGUMENT, unknown.code());
         assertTrue(unknown.getMessage().startsWith("Invalid JSON payload received."), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("nme"), unknown.getMessage());
 
-        ApiException malformed = assertThrows(ApiException.class, () -> ProtoJson.parse("{\"name\":", Queue.newBuilder()));
+        ApiException malformed =
+                assertThrows(ApiException.class, () -> ProtoJson.parse("{\"name\":", Queue.newBuilder()));
         assertEquals(StatusCode.INVALID_ARGUMENT, malformed.code());
         assertTrue(!malformed.getMessage().contains("java."), malformed.getMessage());
     }
 
     @Test
     void anEmptyBodyIsTheEmptyMessage() {
-        assertEquals(Queue.getDefaultInstance(), ProtoJson.parse("", Queue.newBuilder()).build());
+        assertEquals(
+                Queue.getDefaultInstance(),
+                ProtoJson.parse("", Queue.newBuilder()).build());
     }
 
     @Test
     void printsCamelCaseWithoutDefaultsAndDurationsInSeconds() {
         Task task = Task.newBuilder()
                 .setName("t")
-                .setDispatchDeadline(com.google.protobuf.Duration.newBuilder().setSeconds(3).setNanos(500_000_000))
+                .setDispatchDeadline(
+                        com.google.protobuf.Duration.newBuilder().setSeconds(3).setNanos(500_000_000))
                 .build();
 
         assertEquals("{\"name\":\"t\",\"dispatchDeadline\":\"3.500s\"}", ProtoJson.print(task));
