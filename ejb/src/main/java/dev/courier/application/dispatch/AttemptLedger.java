@@ -176,11 +176,11 @@ public class AttemptLedger {
 
     /** The task the order names, row-locked, unless it is gone or has moved to a newer message. */
     private Optional<TaskEntity> current(DispatchOrder order) {
-        return tasks.findLocked(order.taskRowId()).filter(task -> isCurrent(task, order));
+        return tasks.findLocked(order.taskRowId(), order.generation());
     }
 
     /** Whether the order is the task's live one (deletes and reschedules move the generation on). */
-    static boolean isCurrent(TaskEntity task, DispatchOrder order) {
+    private static boolean isCurrent(TaskEntity task, DispatchOrder order) {
         return task.generation() == order.generation();
     }
 }

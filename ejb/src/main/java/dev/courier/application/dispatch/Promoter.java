@@ -48,8 +48,8 @@ public class Promoter {
      * decides what comes next.
      */
     public void hold(DispatchOrder order) {
-        tasks.findLocked(order.taskRowId())
-                .filter(task -> AttemptLedger.isCurrent(task, order) && !task.isInFlight())
+        tasks.findLocked(order.taskRowId(), order.generation())
+                .filter(task -> !task.isInFlight())
                 .ifPresent(TaskEntity::hold);
     }
 

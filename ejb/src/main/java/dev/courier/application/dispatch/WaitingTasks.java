@@ -37,9 +37,7 @@ public class WaitingTasks {
 
     /** The order's task waits; its message is acknowledged in the same transaction. */
     public void add(DispatchOrder order) {
-        tasks.findLocked(order.taskRowId())
-                .filter(task -> AttemptLedger.isCurrent(task, order))
-                .ifPresent(TaskEntity::startWaiting);
+        tasks.findLocked(order.taskRowId(), order.generation()).ifPresent(TaskEntity::startWaiting);
     }
 
     /** Releases up to {@code count} of the queue's waiting tasks now; returns how many there were. */

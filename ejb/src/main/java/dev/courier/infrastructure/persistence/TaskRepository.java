@@ -43,6 +43,14 @@ public class TaskRepository {
     }
 
     /**
+     * Finds and row-locks a task if it is still at {@code generation}: the one a dispatch
+     * message names, unless it was deleted or moved to a newer message since.
+     */
+    public Optional<TaskEntity> findLocked(long id, long generation) {
+        return findLocked(id).filter(task -> task.generation() == generation);
+    }
+
+    /**
      * Finds and row-locks, in one statement, those of the tasks with these row ids that still
      * exist (a batch of attempts, or of held or waiting tasks). The rows are found through the
      * primary key, so only they are locked.
