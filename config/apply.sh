@@ -37,9 +37,9 @@ trap 'rm -rf "$work"' EXIT
     echo "courier.postgresql.jar=$driver_jar"
     if [ -n "$sessions" ]; then
         # The same headroom as configure-dispatch.cli's defaults (see there).
-        echo "courier.dispatch.sessions=$sessions"
-        echo "courier.dispatch.client-threads=$((sessions + 96))"
-        echo "courier.dispatch.jmsxa-pool=$((sessions + 36))"
+        echo "courier.cli.sessions=$sessions"
+        echo "courier.cli.client-threads=$((sessions + 96))"
+        echo "courier.cli.jmsxa-pool=$((sessions + 36))"
     fi
     # The broker's own bridge logs in with it (configure-messaging.cli); nothing else needs it.
     echo "courier.broker.cluster-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
