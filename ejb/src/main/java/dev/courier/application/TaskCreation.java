@@ -54,12 +54,16 @@ public class TaskCreation {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Created> createAll(List<CreateOrder> orders) {
-        return orders.stream().map(this::tryCreate).toList();
+        List<Created> answers = orders.stream().map(this::tryCreate).toList();
+        insertNow();
+        return answers;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Task createAlone(CreateOrder order) {
-        return create(order);
+        Task task = create(order);
+        insertNow();
+        return task;
     }
 
     private Created tryCreate(CreateOrder order) {
@@ -75,12 +79,13 @@ public class TaskCreation {
         QueueEntity queue = queues.find(queueName).orElseThrow(Errors::queueNotFound);
         Instant now = clock.instant();
         NewTask newTask = NewTask.of(queueName, order.task(), now);
-        String taskId = newTask.taskId() != null ? newTask.taskId() : TaskIds.next();
-        if (tasks.find(queueName, taskId).isPresent()) {
-            throw Errors.taskAlreadyExists();
-        }
-        if (tombstones.isTaskBuried(queueName, taskId, now)) {
-            throw Errors.taskNameTooRecent();
+        String taskId = newTask.taskId();
+        if (taskId == null) {
+            // 20 random digits: no live task or tombstone holds them (and the unique key would
+            // refuse the insert if one did), so a generated name needs no lookups.
+            taskId = TaskIds.next();
+        } else {
+            refuseTakenName(queueName, taskId, now);
         }
         TaskEntity entity = new TaskEntity(
                 queueName,
@@ -91,19 +96,33 @@ public class TaskCreation {
                 newTask.dispatchDeadline());
         tasks.add(entity);
         enqueuer.enqueue(entity, QueueSettings.of(queue));
+        LOG.taskCreated(queueName, taskId, entity.scheduleTime());
+        return TaskMapper.toProto(entity, order.view());
+    }
+
+    /**
+     * Writes the tasks created so far, with their message fields set, in JDBC batches. A name
+     * clash here means another request created the same name between the check and the insert;
+     * the transaction is then rollback-only: a batch fails, and each of its orders runs alone.
+     */
+    private void insertNow() {
         try {
-            // One insert with the message's fields set; detached, so that the rest of a batch
-            // does not dirty-check it at every query.
-            tasks.flushAndForget(entity);
+            tasks.flush();
         } catch (PersistenceException e) {
             if (!Failures.isUniqueViolation(e)) {
                 throw e; // not a name clash (the database went away, say): answered as such
             }
-            // Another request created the same name between our check and our insert. The
-            // transaction is now rollback-only: a batch fails, and each of its orders runs alone.
             throw Errors.taskAlreadyExists();
         }
-        LOG.taskCreated(queueName, taskId, entity.scheduleTime());
-        return TaskMapper.toProto(entity, order.view());
+    }
+
+    /** A name given by the caller is refused while a task holds it, and for a while after. */
+    private void refuseTakenName(String queueName, String taskId, Instant now) {
+        if (tasks.find(queueName, taskId).isPresent()) {
+            throw Errors.taskAlreadyExists();
+        }
+        if (tombstones.isTaskBuried(queueName, taskId, now)) {
+            throw Errors.taskNameTooRecent();
+        }
     }
 }

@@ -98,9 +98,9 @@ public class TaskRepository {
      * Writes the task's row now (so a duplicate name fails here, as ALREADY_EXISTS, rather than at
      * commit) and stops tracking it: later changes to the object are not saved.
      */
-    public void flushAndForget(TaskEntity task) {
+    /** Writes pending changes now (inserts in JDBC batches), so that their failures surface here. */
+    public void flush() {
         em.flush();
-        em.detach(task);
     }
 
     public void remove(TaskEntity task) {
