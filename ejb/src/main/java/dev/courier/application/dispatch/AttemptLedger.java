@@ -85,7 +85,7 @@ public class AttemptLedger {
             LedgerEntry entry = entries.get(i);
             Optional<TaskEntity> task = Optional.ofNullable(
                             locked.get(entry.order().taskRowId()))
-                    .filter(found -> isCurrent(found, entry.order()));
+                    .filter(found -> found.hasGeneration(entry.order().generation()));
             answers.set(i, record(entry, task, finished));
         }
         tombstones.buryTasks(finished);
@@ -177,10 +177,5 @@ public class AttemptLedger {
     /** The task the order names, row-locked, unless it is gone or has moved to a newer message. */
     private Optional<TaskEntity> current(DispatchOrder order) {
         return tasks.findLocked(order.taskRowId(), order.generation());
-    }
-
-    /** Whether the order is the task's live one (deletes and reschedules move the generation on). */
-    private static boolean isCurrent(TaskEntity task, DispatchOrder order) {
-        return task.generation() == order.generation();
     }
 }

@@ -204,6 +204,11 @@ public class TaskEntity {
         return generation;
     }
 
+    /** Whether a message of this generation is the task's live one (deletes and reschedules move it on). */
+    public boolean hasGeneration(long messageGeneration) {
+        return generation == messageGeneration;
+    }
+
     public int dispatchCount() {
         return dispatchCount;
     }

@@ -47,7 +47,7 @@ public class TaskRepository {
      * message names, unless it was deleted or moved to a newer message since.
      */
     public Optional<TaskEntity> findLocked(long id, long generation) {
-        return findLocked(id).filter(task -> task.generation() == generation);
+        return findLocked(id).filter(task -> task.hasGeneration(generation));
     }
 
     /**
