@@ -79,6 +79,14 @@ final class Engine {
         return new DispatchOrder(task.queueName(), task.id(), task.generation(), false, DispatchOrder.NO_RESERVATION);
     }
 
+    /** Gives the task a new message; returns the order of the one it had, which is now stale. */
+    static DispatchOrder moveOn(TaskEntity task) {
+        task.newMessage(task.scheduleTime());
+        DispatchOrder stale = orderOf(task);
+        task.newMessage(task.scheduleTime());
+        return stale;
+    }
+
     /** The broker as a list of what was sent, in order. */
     static final class RecordingBroker implements DispatchBroker {
 

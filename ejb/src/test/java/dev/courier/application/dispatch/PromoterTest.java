@@ -84,9 +84,7 @@ class PromoterTest {
     void holdingMovesTheLiveMessageOnAndLeavesStaleOrdersAndAttemptsInFlightAlone() {
         engine.queue(true, RateLimits.of(100, 10));
         TaskEntity task = engine.task("a", T0);
-        task.newMessage(T0);
-        DispatchOrder stale = Engine.orderOf(task);
-        task.newMessage(T0);
+        DispatchOrder stale = Engine.moveOn(task);
 
         engine.promoter.hold(stale);
         assertFalse(task.isHeld(), "a stale order changes nothing");

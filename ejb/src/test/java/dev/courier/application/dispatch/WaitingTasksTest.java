@@ -77,9 +77,7 @@ class WaitingTasksTest {
     void onlyTheLiveOrderMakesItsTaskWait() {
         engine.queue(true, RateLimits.of(100, 1));
         TaskEntity task = engine.task("a", T0);
-        task.newMessage(T0);
-        DispatchOrder stale = Engine.orderOf(task);
-        task.newMessage(T0);
+        DispatchOrder stale = Engine.moveOn(task);
 
         engine.waitingTasks.add(stale);
         assertFalse(task.isWaiting());
