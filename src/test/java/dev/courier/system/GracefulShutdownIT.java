@@ -17,11 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Stopping the server (SIGTERM) while calls to a slow worker are in flight leaves nothing
  * half-recorded: after a restart every task is completed by a 2xx, none is lost, and tasks whose
- * call had completed before the stop are not run again. Calls in flight at the stop may be made
- * again after the restart (at-least-once); the test reports how many, and how long the stop took.
- * On SIGTERM WildFly 39 suspends first and waits up to 30 s for the calls in flight (then it
- * interrupts them, and their tasks run again after the restart); 5 s calls finish within that.
- * Tagged {@code fault}: {@code mvn verify -Pfault-injection} runs it.
+ * call had completed before the stop are not run again. Calls in flight at the stop are cut off
+ * with the process (a call holds no consumer, so WildFly's suspend does not wait for it); their
+ * tasks run again right after the restart (at-least-once); the test reports how many, and how long
+ * the stop took. Tagged {@code fault}: {@code mvn verify -Pfault-injection} runs it.
  */
 @Tag("fault")
 class GracefulShutdownIT extends OwnServerTest {

@@ -15,9 +15,11 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 
 /**
- * Every second: promotes held tasks that their queue's reservation window has reached, and sends
+ * Once after a start: recovers the attempts the previous run left in flight. Every second: promotes held tasks that their queue's reservation window has reached, and sends
  * tasks found waiting for a concurrency slot that has since freed up (after a restart, or when a
  * wake-up was missed). Every 30 seconds: sweeps for tasks whose message or attempt was lost. Each
  * batch commits on its own.
@@ -41,6 +43,11 @@ public class BacklogTimer {
     @Inject
     WaitingTasks waitingTasks;
 
+    /** Every attempt of this process started after this. */
+    private static final Instant PROCESS_START =
+            Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+
+    private boolean recoveredEarlierRun;
     private int ticks;
     /** Ticks failed in a row: the first failure is logged with its stack trace, the rest briefly. */
     private int failedTicks;
@@ -54,6 +61,10 @@ public class BacklogTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         try {
+            if (!recoveredEarlierRun) {
+                sweeper.recoverAttemptsOfEarlierRun(PROCESS_START);
+                recoveredEarlierRun = true;
+            }
             for (String queueName : promoter.queuesToPromote()) {
                 while (promoter.promoteBatch(queueName)) {
                     // one transaction per batch, until the queue's window is full or nothing is due

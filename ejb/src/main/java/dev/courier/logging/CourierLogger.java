@@ -111,6 +111,10 @@ public interface CourierLogger extends BasicLogger {
                     + "attempt's lease expired")
     void swept(int lostMessages, Duration grace, int lostAttempts);
 
+    @LogMessage(level = INFO)
+    @Message(id = 51, value = "%d attempts were in flight when the server last stopped; their tasks run again")
+    void attemptsRecovered(int attempts);
+
     @LogMessage(level = DEBUG)
     @Message(id = 50, value = "Removed %d expired name tombstones")
     void tombstonesRemoved(int removed);
@@ -140,4 +144,15 @@ public interface CourierLogger extends BasicLogger {
     @LogMessage(level = INFO)
     @Message(id = 75, value = "Backlog timer recovered after %d failed ticks")
     void backlogTimerRecovered(int failedTicks);
+
+    @LogMessage(level = WARN)
+    @Message(id = 76, value = "Outcome of %s/tasks/%s attempt %d not recorded; trying again in %s")
+    void outcomeNotRecorded(String queue, String task, int attempt, Duration delay, @Cause Throwable cause);
+
+    @LogMessage(level = ERROR)
+    @Message(
+            id = 77,
+            value = "Outcome of %s/tasks/%s attempt %d could not be recorded; the task runs again when the "
+                    + "attempt's lease expires")
+    void outcomeLost(String queue, String task, int attempt, @Cause Throwable cause);
 }

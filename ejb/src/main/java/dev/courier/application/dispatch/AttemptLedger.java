@@ -26,10 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records the start and the end of dispatch attempts in the database. The start commits on its
- * own, before the HTTP call, so that no database connection is held while the worker answers. A
- * failure's outcome joins the consumer's transaction, so the outcome, the retry's new message and
- * the ack of the old message commit together; a success commits before the ack. Starts and
- * successes are normally written in batches (see {@link BatchingLedger}).
+ * own, before the HTTP call, so that no database connection is held while the worker answers. The
+ * outcome commits on its own when the answer has come; a failure's outcome commits together with
+ * its retry's new message. Starts and successes are normally written in batches (see
+ * {@link BatchingLedger}).
  */
 @Stateless
 public class AttemptLedger {
@@ -126,12 +126,12 @@ public class AttemptLedger {
     }
 
     /**
-     * Records how an attempt ended, in the caller's transaction: a success deletes the task; a
+     * Records how an attempt ended, in a transaction of its own: a success deletes the task; a
      * failure schedules the next attempt by the queue's current retry config (or the worker's
      * Retry-After, if later), or deletes the task once the config is used up. With
      * {@code releaseWaiting}, one waiting task of the queue is then released.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void finish(Attempt attempt, AttemptResult result, boolean releaseWaiting) {
         current(attempt.order()).ifPresent(task -> record(task, attempt, result));
         if (releaseWaiting) {

@@ -9,6 +9,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The {@link DispatchLedger} on the database. Attempt starts and successes go through
@@ -16,9 +18,8 @@ import java.util.Optional;
  *
  * <p>What each write means is unchanged by batching. A start is recorded before its HTTP call
  * (the dispatch count includes the attempt in flight, the lease is set). A success deletes the
- * task before its message is acknowledged: a crash in between redelivers a message whose task is
- * gone, which is dropped as stale. A failed attempt's outcome is not batched: its retry message
- * must commit with it, in the consumer's transaction; nor is a success whose batch failed.
+ * task. A failed attempt's outcome is not batched: it commits with its retry's new message, in a
+ * transaction of its own; nor is a success whose batch failed.
  */
 @ApplicationScoped
 public class BatchingLedger implements DispatchLedger {
@@ -35,8 +36,11 @@ public class BatchingLedger implements DispatchLedger {
     @Inject
     WaitingTasks waitingTasks;
 
+    @Inject
+    OutcomeThreads threads;
+
     @Resource
-    ManagedThreadFactory threads;
+    ManagedThreadFactory threadFactory;
 
     /*
      * Starts and successes have a committer each: a start and a success never touch the same task
@@ -48,8 +52,9 @@ public class BatchingLedger implements DispatchLedger {
 
     @PostConstruct
     void startCommitters() {
-        starts = new GroupCommit<>("dispatch-starts", MAX_BATCH, entries -> attempts.recordAll(entries), threads);
-        successes = new GroupCommit<>("dispatch-successes", MAX_BATCH, entries -> attempts.recordAll(entries), threads);
+        starts = new GroupCommit<>("dispatch-starts", MAX_BATCH, entries -> attempts.recordAll(entries), threadFactory);
+        successes = new GroupCommit<>(
+                "dispatch-successes", MAX_BATCH, entries -> attempts.recordAll(entries), threadFactory);
     }
 
     @PreDestroy
@@ -68,16 +73,20 @@ public class BatchingLedger implements DispatchLedger {
     }
 
     @Override
-    public void finish(Attempt attempt, AttemptResult result, boolean releaseWaiting) {
-        if (result.isSuccess()) {
-            try {
-                successes.submit(new LedgerEntry.Success(attempt, result, releaseWaiting));
-                return;
-            } catch (GroupCommit.BatchFailed e) {
-                // recorded alone, below, in the caller's transaction
-            }
+    public CompletionStage<Void> finish(Attempt attempt, AttemptResult result, boolean releaseWaiting) {
+        if (!result.isSuccess()) {
+            return CompletableFuture.runAsync(() -> attempts.finish(attempt, result, releaseWaiting), threads);
         }
-        attempts.finish(attempt, result, releaseWaiting);
+        return successes
+                .submitAsync(new LedgerEntry.Success(attempt, result, releaseWaiting))
+                .<Void>thenApply(answer -> null)
+                // the batch rolled back: recorded alone, off the committer's thread
+                .exceptionallyAsync(
+                        batchFailed -> {
+                            attempts.finish(attempt, result, releaseWaiting);
+                            return null;
+                        },
+                        threads);
     }
 
     @Override

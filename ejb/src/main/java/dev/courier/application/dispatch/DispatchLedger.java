@@ -2,12 +2,14 @@ package dev.courier.application.dispatch;
 
 import dev.courier.domain.AttemptResult;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What dispatch writes to the database (a port, so that the dispatcher's decisions can be tested
  * without one). The database is the source of truth: an attempt's start commits before its worker
- * is called, and everything else joins the dispatch consumer's transaction, so it commits together
- * with the ack of the message (and any new message sent for the task).
+ * is called, and from then on the attempt's lease, not the broker's message, keeps the task safe.
+ * Holding a task and making it wait join the dispatch consumer's transaction, so they commit
+ * together with the ack of the message.
  */
 public interface DispatchLedger {
 
@@ -19,11 +21,13 @@ public interface DispatchLedger {
     Optional<Attempt> start(DispatchOrder order);
 
     /**
-     * Records how an attempt ended: a success deletes the task, a failure schedules its retry by
-     * the queue's retry config or gives it up. With {@code releaseWaiting}, one task of the queue
-     * that is waiting for room in flight is released into the room the attempt left.
+     * Records how an attempt ended, in a transaction of its own, and completes once that has
+     * committed (or fails, and nothing was written): a success deletes the task, a failure
+     * schedules its retry by the queue's retry config or gives it up. With {@code releaseWaiting},
+     * one task of the queue that is waiting for room in flight is released into the room the
+     * attempt left.
      */
-    void finish(Attempt attempt, AttemptResult result, boolean releaseWaiting);
+    CompletionStage<Void> finish(Attempt attempt, AttemptResult result, boolean releaseWaiting);
 
     /** Holds the order's task in the database, without a message, until the promoter gives it a slot. */
     void hold(DispatchOrder order);

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * moves on. This bounds the messages in the broker by rate x window per queue, whatever the
  * backlog, and keeps one queue's backlog from filling the broker ahead of other queues' tasks.
  *
- * <p>One queue never takes all of the node's dispatch sessions: an eighth of them (at least 4, at
- * most 32) stay free for other queues, so a slow worker cannot stall the rest.
+ * <p>One queue never takes all of the node's room for calls in flight ({@link CallsInFlight}): an
+ * eighth of it (at least 4) stays free for other queues, so one slow worker cannot stall the rest.
  */
 @ApplicationScoped
 public class DispatchLimiter {
@@ -32,8 +32,8 @@ public class DispatchLimiter {
     private final Map<String, QueueLimiter> limiters = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "courier.dispatch.sessions")
-    int sessions;
+    @ConfigProperty(name = "courier.dispatch.max-in-flight")
+    int maxInFlight;
 
     @Inject
     @ConfigProperty(name = "courier.dispatch.reservation-window")
@@ -41,7 +41,7 @@ public class DispatchLimiter {
 
     /** The most attempts of one queue this node runs at once. */
     int nodeCapPerQueue() {
-        return Math.max(1, sessions - Math.max(4, Math.min(sessions / 8, 32)));
+        return Math.max(1, maxInFlight - Math.max(4, maxInFlight / 8));
     }
 
     /** The latest instant a slot may be given out for now. */

@@ -1,29 +1,36 @@
 package dev.courier.application.dispatch;
 
+import static dev.courier.logging.CourierLogger.LOG;
+
 import dev.courier.domain.AttemptResult;
 import dev.courier.domain.DispatchPrecedence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Performs one dispatch: admission by the queue's state and limits, then the attempt (record its
- * start, call the worker, record the outcome). Runs in the dispatch consumer's transaction; see
- * {@link DispatchLedger} for what commits when.
+ * start, call the worker, record the outcome). Admission runs in the dispatch consumer's
+ * transaction, which ends as soon as the attempt's start has committed: the consumer does not wait
+ * for the worker, so a few sessions keep thousands of calls in flight. See {@link DispatchLedger}
+ * for what commits when.
  *
  * <p>A message normally arrives at the slot its queue's calendar gave it when it was sent. One
  * without a current slot (sent before a rate change or a restart) takes one now and comes back
  * then, or is held if the window is full. A task that finds its queue with its maximum in flight
  * waits, and is released when an attempt of its queue ends; a task of a paused queue is held
  * until it resumes. None of these costs an attempt.
- *
- * <p>A CDI bean, not a pooled EJB: it is held for the whole HTTP call, so an EJB instance pool
- * would cap the node's concurrent dispatches.
  */
 @ApplicationScoped
 public class Dispatcher {
+
+    /** Recording an outcome is tried this often: 1 s, then doubling to 64 s, about 15 minutes in all. */
+    static final int OUTCOME_TRIES = 20;
+
+    static final Duration OUTCOME_RETRY_DELAY = Duration.ofSeconds(1);
 
     @Inject
     DispatchLedger ledger;
@@ -41,6 +48,12 @@ public class Dispatcher {
     DispatchLimiter limiter;
 
     @Inject
+    CallsInFlight calls;
+
+    @Inject
+    OutcomeThreads threads;
+
+    @Inject
     Clock clock;
 
     public void dispatch(DispatchOrder order) {
@@ -53,8 +66,15 @@ public class Dispatcher {
         if (queue.isEmpty()) {
             return; // the queue was deleted: the message is stale
         }
-        if (admit(order, queue.get())) {
-            attempt(order);
+        // Room on the node first, so that no task holds its queue's room while it waits for it.
+        calls.enter();
+        boolean called = false;
+        try {
+            called = admit(order, queue.get()) && attempt(order);
+        } finally {
+            if (!called) {
+                calls.leave();
+            }
         }
     }
 
@@ -89,29 +109,58 @@ public class Dispatcher {
         };
     }
 
-    private void attempt(DispatchOrder order) {
+    /**
+     * Starts the attempt and returns once its start has committed; the call to the worker goes on
+     * without this thread, and its outcome is recorded on the outcome threads when it ends. False
+     * if no call was made (the order was stale).
+     */
+    private boolean attempt(DispatchOrder order) {
         Optional<Attempt> attempt = Optional.empty();
-        AttemptResult result = null;
         try {
             attempt = ledger.start(order);
-            if (attempt.isPresent()) {
-                result = worker.send(attempt.get().request());
-            }
         } finally {
-            // The request is over: its room in flight is free before the outcome is recorded, so
-            // a waiting task can be released into it now.
-            limiter.attemptEnded(order.queueName());
+            if (attempt.isEmpty()) {
+                limiter.attemptEnded(order.queueName()); // stale, or the start failed
+            }
         }
-        if (attempt.isPresent()) {
-            record(attempt.get(), result);
-        }
+        attempt.ifPresent(started -> worker.send(started.request())
+                .whenCompleteAsync((result, failure) -> ended(started, result, failure), threads));
+        return attempt.isPresent();
     }
 
-    private void record(Attempt attempt, AttemptResult result) {
+    private void ended(Attempt attempt, AttemptResult result, Throwable failure) {
         String queueName = attempt.order().queueName();
-        if (result.isOverload()) {
-            limiter.overloaded(queueName, clock.instant(), result.retryAfter());
+        // The request is over: its room in flight is free before the outcome is recorded, so a
+        // waiting task can be released into it now.
+        callEnded(queueName);
+        AttemptResult outcome = result != null ? result : AttemptResult.unreachable("Dispatch failed: " + failure);
+        if (outcome.isOverload()) {
+            limiter.overloaded(queueName, clock.instant(), outcome.retryAfter());
         }
-        ledger.finish(attempt, result, limiter.releaseWaiting(queueName));
+        record(attempt, outcome, limiter.releaseWaiting(queueName), 0);
+    }
+
+    /**
+     * Records the outcome; if that fails (the database is down), tries again with backoff. A task
+     * whose outcome is never recorded runs again once its lease expires (at-least-once).
+     */
+    private void record(Attempt attempt, AttemptResult outcome, boolean releaseWaiting, int failures) {
+        ledger.finish(attempt, outcome, releaseWaiting).whenComplete((done, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            if (failures + 1 >= OUTCOME_TRIES) {
+                LOG.outcomeLost(attempt.order().queueName(), attempt.taskId(), attempt.number(), failure);
+                return;
+            }
+            Duration delay = OUTCOME_RETRY_DELAY.multipliedBy(1L << Math.min(failures, 6));
+            LOG.outcomeNotRecorded(attempt.order().queueName(), attempt.taskId(), attempt.number(), delay, failure);
+            threads.schedule(() -> record(attempt, outcome, releaseWaiting, failures + 1), delay);
+        });
+    }
+
+    private void callEnded(String queueName) {
+        limiter.attemptEnded(queueName);
+        calls.leave();
     }
 }

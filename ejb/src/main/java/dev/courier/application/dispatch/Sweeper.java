@@ -38,4 +38,16 @@ public class Sweeper {
             LOG.swept(lostMessages, grace, lostAttempts);
         }
     }
+
+    /**
+     * Once after a start: the attempts that the previous run of this node left in flight will never
+     * record an outcome (their calls died with it), so their tasks run again now rather than when
+     * their leases expire. One node owns every lease here; a cluster would scope this to the node.
+     */
+    public void recoverAttemptsOfEarlierRun(Instant processStart) {
+        int recovered = tasks.holdAttemptsStartedBefore(processStart);
+        if (recovered > 0) {
+            LOG.attemptsRecovered(recovered);
+        }
+    }
 }

@@ -7,7 +7,6 @@ import dev.courier.domain.RetryAfter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -17,11 +16,16 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends task requests to workers with the JDK HTTP client. Redirects are not followed (a 3xx is a
- * failed attempt, as observed on Cloud Tasks); the request is abandoned at the dispatch deadline.
+ * Sends task requests to workers with the JDK HTTP client, asynchronously: a call in flight holds a
+ * connection, not a thread, so thousands can be in flight at once. Redirects are not followed (a
+ * 3xx is a failed attempt, as observed on Cloud Tasks); the request is abandoned at the dispatch
+ * deadline.
  */
 @ApplicationScoped
 public class WorkerClient implements Worker {
@@ -35,6 +39,10 @@ public class WorkerClient implements Worker {
 
     private HttpClient client;
 
+    /*
+     * The client keeps its default executor: given one of its own, the JDK client moves every
+     * response to the common pool first, which on two cores starts a thread per response.
+     */
     @PostConstruct
     void init() {
         client = HttpClient.newBuilder()
@@ -45,7 +53,7 @@ public class WorkerClient implements Worker {
     }
 
     @Override
-    public AttemptResult send(WorkerRequest request) {
+    public CompletionStage<AttemptResult> send(WorkerRequest request) {
         HttpRequest httpRequest;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
@@ -58,24 +66,33 @@ public class WorkerClient implements Worker {
             request.headers().forEach(builder::header);
             httpRequest = builder.build();
         } catch (IllegalArgumentException e) {
-            return AttemptResult.unreachable("Invalid request: " + e.getMessage());
+            return CompletableFuture.completedFuture(AttemptResult.unreachable("Invalid request: " + e.getMessage()));
         }
         try {
-            HttpResponse<Void> response = client.send(httpRequest, HttpResponse.BodyHandlers.discarding());
-            Instant retryAfter = RetryAfter.parse(
-                            response.headers().firstValue("Retry-After").orElse(null), clock.instant())
-                    .orElse(null);
-            return AttemptResult.answered(response.statusCode(), retryAfter);
-        } catch (HttpConnectTimeoutException e) {
-            return AttemptResult.unreachable("Connection timed out");
-        } catch (HttpTimeoutException e) {
-            return AttemptResult.deadlineExceeded();
-        } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return AttemptResult.unreachable("Could not reach the worker: " + reason);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while calling the worker", e);
+            return client.sendAsync(httpRequest, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, failure) -> failure == null ? answered(response) : failed(failure));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(e));
         }
+    }
+
+    private AttemptResult answered(HttpResponse<Void> response) {
+        Instant retryAfter = RetryAfter.parse(
+                        response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                .orElse(null);
+        return AttemptResult.answered(response.statusCode(), retryAfter);
+    }
+
+    private static AttemptResult failed(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return AttemptResult.unreachable("Connection timed out");
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return AttemptResult.deadlineExceeded();
+        }
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return AttemptResult.unreachable("Could not reach the worker: " + reason);
     }
 }

@@ -52,13 +52,8 @@ public final class GroupCommit<W, A> {
 
     /** Applies the write in the next batch; returns its answer once the batch has committed. */
     public A submit(W write) throws BatchFailed {
-        if (!running) {
-            throw new IllegalStateException("Courier is stopping; " + name + " write not applied");
-        }
-        Pending<W, A> request = new Pending<>(write, new CompletableFuture<>());
-        pending.add(request);
         try {
-            return request.answer().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return submitAsync(write).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!running) {
                 throw new IllegalStateException("Courier is stopping; " + name + " write not applied", e.getCause());
@@ -70,6 +65,19 @@ public final class GroupCommit<W, A> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + name, e);
         }
+    }
+
+    /**
+     * Applies the write in the next batch without waiting for it. The answer completes on the
+     * committer's thread, so whatever follows it there must be quick; it fails if the batch does.
+     */
+    public CompletableFuture<A> submitAsync(W write) {
+        if (!running) {
+            throw new IllegalStateException("Courier is stopping; " + name + " write not applied");
+        }
+        Pending<W, A> request = new Pending<>(write, new CompletableFuture<>());
+        pending.add(request);
+        return request.answer();
     }
 
     /** Writes handed in and not yet taken into a batch. */

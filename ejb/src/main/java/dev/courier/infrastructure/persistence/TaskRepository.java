@@ -168,6 +168,18 @@ public class TaskRepository {
     }
 
     /**
+     * Holds, for the promoter, every task whose attempt started before {@code processStart} and
+     * has not ended: its call died with the process that made it. Returns how many.
+     */
+    public int holdAttemptsStartedBefore(Instant processStart) {
+        return em.createQuery("update TaskEntity t set t.held = true, t.messageTime = null, t.leaseExpireTime = null, "
+                        + "t.generation = t.generation + 1 where t.leaseExpireTime is not null "
+                        + "and t.lastAttemptDispatchTime < :processStart")
+                .setParameter("processStart", processStart)
+                .executeUpdate();
+    }
+
+    /**
      * Up to {@code limit} tasks of the queue waiting for room in flight, earliest due first,
      * row-locked for the rest of the transaction (a task released and finished meanwhile by
      * another transaction is not returned).

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +26,14 @@ class DispatcherTest {
     private final FakeLedger ledger = new FakeLedger();
     private final FakeWorker worker = new FakeWorker();
     private final Dispatcher dispatcher = new Dispatcher();
+    private final CallsInFlight calls = new CallsInFlight();
+    private final InlineThreads threads = new InlineThreads();
 
     DispatcherTest() {
+        calls.max = 64;
+        calls.init();
+        dispatcher.calls = calls;
+        dispatcher.threads = threads;
         dispatcher.ledger = ledger;
         dispatcher.worker = worker;
         dispatcher.broker = engine.broker;
@@ -164,6 +172,75 @@ class DispatcherTest {
         assertTrue(ledger.started.isEmpty() && ledger.held.isEmpty() && engine.broker.sent.isEmpty());
     }
 
+    @Test
+    void theConsumerDoesNotWaitForTheWorkerAndTheCallKeepsItsRoomUntilItEnds() {
+        engine.queue(true, RateLimits.of(100, 1));
+        CompletableFuture<AttemptResult> call = new CompletableFuture<>();
+        worker.pending = call;
+
+        dispatcher.dispatch(order(1));
+        assertEquals(List.of(1L), ledger.started, "the start is recorded before the call");
+        assertEquals(1, calls.count(), "the call is in flight after the consumer has returned");
+        dispatcher.dispatch(order(2));
+        assertEquals(List.of(2L), ledger.waiting, "the queue's one room in flight is taken");
+
+        call.complete(AttemptResult.answered(204));
+        assertEquals(List.of(new Finished(1, 204, true)), ledger.finished, "recorded when the answer came");
+        assertEquals(0, calls.count());
+    }
+
+    @Test
+    void anOutcomeThatCannotBeRecordedIsTriedAgainWithBackoff() {
+        engine.queue(true, RateLimits.of(100, 10));
+        ledger.failingFinishes = 2;
+
+        dispatcher.dispatch(order(1));
+        assertTrue(ledger.finished.isEmpty());
+        assertEquals(List.of(Duration.ofSeconds(1)), threads.delays);
+
+        threads.runScheduled();
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), threads.delays, "the delay doubles");
+        threads.runScheduled();
+        assertEquals(List.of(new Finished(1, 200, false)), ledger.finished, "recorded once, when it could be");
+        assertEquals(0, calls.count());
+    }
+
+    @Test
+    void anOutcomeIsGivenUpAfterItsLastTryAndTheLeaseTakesOver() {
+        engine.queue(true, RateLimits.of(100, 10));
+        ledger.failingFinishes = Integer.MAX_VALUE;
+
+        dispatcher.dispatch(order(1));
+        while (threads.runScheduled()) {
+            // each try schedules the next, until the last
+        }
+
+        assertEquals(Dispatcher.OUTCOME_TRIES - 1, threads.delays.size());
+        assertEquals(Duration.ofSeconds(64), threads.delays.get(threads.delays.size() - 1), "the delay is capped");
+        assertTrue(ledger.finished.isEmpty());
+    }
+
+    @Test
+    void aNodeAtItsBoundForCallsInFlightStartsNoMoreUntilOneEnds() throws Exception {
+        engine.queue(true, RateLimits.of(100, 10));
+        calls.max = 1;
+        calls.init();
+        CompletableFuture<AttemptResult> first = new CompletableFuture<>();
+        worker.pending = first;
+        dispatcher.dispatch(order(1));
+
+        Thread second = new Thread(() -> dispatcher.dispatch(order(2)));
+        second.start();
+        second.join(200);
+        assertTrue(second.isAlive(), "the second consumer waits for room on the node");
+        assertEquals(List.of(1L), ledger.started);
+
+        first.complete(AttemptResult.answered(200));
+        second.join(10_000);
+        assertFalse(second.isAlive());
+        assertEquals(List.of(1L, 2L), ledger.started);
+    }
+
     private static DispatchOrder order(long taskRowId) {
         return new DispatchOrder(Engine.QUEUE, taskRowId, 1, false, DispatchOrder.NO_RESERVATION);
     }
@@ -192,9 +269,17 @@ class DispatcherTest {
             return Optional.of(new Attempt(order, "task-" + order.taskRowId(), number, request));
         }
 
+        /** How many of the next finishes fail, as with the database down. */
+        int failingFinishes;
+
         @Override
-        public void finish(Attempt attempt, AttemptResult result, boolean releaseWaiting) {
+        public CompletionStage<Void> finish(Attempt attempt, AttemptResult result, boolean releaseWaiting) {
+            if (failingFinishes > 0) {
+                failingFinishes--;
+                return CompletableFuture.failedFuture(new IllegalStateException("database down"));
+            }
             finished.add(new Finished(attempt.order().taskRowId(), result.httpStatus(), releaseWaiting));
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
@@ -208,6 +293,32 @@ class DispatcherTest {
         }
     }
 
+    /** Runs outcomes at once, on the caller's thread; keeps scheduled retries for the test to run. */
+    static final class InlineThreads implements OutcomeThreads {
+
+        final List<Duration> delays = new ArrayList<>();
+        private final List<Runnable> scheduled = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public void schedule(Runnable task, Duration delay) {
+            delays.add(delay);
+            scheduled.add(task);
+        }
+
+        /** Runs the tasks scheduled so far; false if there were none. */
+        boolean runScheduled() {
+            List<Runnable> due = new ArrayList<>(scheduled);
+            scheduled.clear();
+            due.forEach(Runnable::run);
+            return !due.isEmpty();
+        }
+    }
+
     /** A worker that answers 200, or what the test says; {@code during} runs while it is called. */
     static final class FakeWorker implements Worker {
 
@@ -215,15 +326,23 @@ class DispatcherTest {
         Function<WorkerRequest, AttemptResult> answer = request -> AttemptResult.answered(200);
         Function<WorkerRequest, AttemptResult> during;
 
+        /** When set, the next call stays in flight until the test completes this. */
+        CompletableFuture<AttemptResult> pending;
+
         @Override
-        public AttemptResult send(WorkerRequest request) {
+        public CompletionStage<AttemptResult> send(WorkerRequest request) {
             calls.add(request);
+            if (pending != null) {
+                CompletableFuture<AttemptResult> call = pending;
+                pending = null;
+                return call;
+            }
             if (during != null) {
                 Function<WorkerRequest, AttemptResult> once = during;
                 during = null;
-                return once.apply(request);
+                return CompletableFuture.completedFuture(once.apply(request));
             }
-            return answer.apply(request);
+            return CompletableFuture.completedFuture(answer.apply(request));
         }
     }
 }

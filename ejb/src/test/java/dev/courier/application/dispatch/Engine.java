@@ -34,7 +34,7 @@ final class Engine {
     final WaitingTasks waitingTasks = new WaitingTasks();
 
     Engine() {
-        limiter.sessions = 64;
+        limiter.maxInFlight = 64;
         limiter.reservationWindow = Duration.ofSeconds(10);
         enqueuer.limiter = limiter;
         enqueuer.broker = broker;
