@@ -41,8 +41,6 @@ trap 'rm -rf "$work"' EXIT
         echo "courier.cli.client-threads=$((sessions + 96))"
         echo "courier.cli.jmsxa-pool=$((sessions + 36))"
     fi
-    # The broker's own bridge logs in with it (configure-messaging.cli); nothing else needs it.
-    echo "courier.broker.cluster-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 } > "$work/cli.properties"
 
 "$wildfly_home/bin/jboss-cli.sh" --file="$work/apply.cli" --properties="$work/cli.properties"

@@ -29,12 +29,12 @@ final class Management {
         return new long[] {number(HEAP_USED, out) >> 20, number(HEAP_MAX, out) >> 20};
     }
 
-    /** Dispatch messages Courier ever sent (new or rescheduled): those added to its schedule queue. */
+    /** Dispatch messages Courier ever sent (new or rescheduled): those added to its dispatch queue. */
     long dispatchMessagesAdded() {
         return number(
                 RESULT_NUMBER,
                 cli(
-                        "/subsystem=messaging-activemq/server=default/jms-queue=CourierSchedule:read-attribute(name=messages-added)"));
+                        "/subsystem=messaging-activemq/server=default/jms-queue=CourierDispatch:read-attribute(name=messages-added)"));
     }
 
     void deploy(Path archive) {

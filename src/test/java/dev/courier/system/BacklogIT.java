@@ -38,18 +38,18 @@ class BacklogIT extends WorkerTest {
         Queue queue = api.createQueue("");
         Task task;
         Instant lostAt;
-        // The broker's schedule queue is paused so the message stays there to be lost.
-        ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.SCHEDULE_QUEUE + ":pause()");
+        // The broker's dispatch queue is paused so the message stays there to be lost.
+        ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":pause()");
         try {
             task = api.createTask(queue, "{\"httpRequest\":{\"url\":\"" + sink.url("/lost") + "\"}}");
             String removed = ManagementCli.run(
                     ManagementCli.ARQUILLIAN_SERVER_PORT,
-                    ManagementCli.SCHEDULE_QUEUE + ":remove-messages(filter=\"queueName = '" + queue.getName()
+                    ManagementCli.DISPATCH_QUEUE + ":remove-messages(filter=\"queueName = '" + queue.getName()
                             + "'\")");
             lostAt = Instant.now();
             assertTrue(removed.contains("\"result\" => 1"), removed);
         } finally {
-            ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.SCHEDULE_QUEUE + ":resume()");
+            ManagementCli.run(ManagementCli.ARQUILLIAN_SERVER_PORT, ManagementCli.DISPATCH_QUEUE + ":resume()");
         }
 
         Sink.Received got =
@@ -58,11 +58,11 @@ class BacklogIT extends WorkerTest {
         assertEquals("0", got.header("X-CloudTasks-TaskRetryCount"), "a lost message costs no attempt");
     }
 
-    /** Scheduled (not yet due) messages in the schedule queue. */
+    /** Scheduled (not yet due) messages in the dispatch queue. */
     private static long scheduledMessages() throws Exception {
         String output = ManagementCli.run(
                 ManagementCli.ARQUILLIAN_SERVER_PORT,
-                ManagementCli.SCHEDULE_QUEUE + ":read-attribute(name=scheduled-count)");
+                ManagementCli.DISPATCH_QUEUE + ":read-attribute(name=scheduled-count)");
         return Long.parseLong(output.replaceAll("(?s).*\"result\" => (\\d+)L?.*", "$1"));
     }
 

@@ -10,10 +10,8 @@ final class ManagementCli {
 
     /** The management port of the Arquillian test server (port offset 100). */
     static final int ARQUILLIAN_SERVER_PORT = 10090;
-    /** Courier's Artemis dispatch queue (due messages, taken by the consumers), as a management address. */
+    /** Courier's Artemis dispatch queue (messages wait there until due), as a management address. */
     static final String DISPATCH_QUEUE = "/subsystem=messaging-activemq/server=default/jms-queue=CourierDispatch";
-    /** Courier's Artemis schedule queue (messages until they are due), as a management address. */
-    static final String SCHEDULE_QUEUE = "/subsystem=messaging-activemq/server=default/jms-queue=CourierSchedule";
 
     private ManagementCli() {}
 

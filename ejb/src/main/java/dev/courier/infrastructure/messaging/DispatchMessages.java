@@ -13,9 +13,9 @@ import jakarta.jms.Queue;
 import java.time.Instant;
 
 /**
- * Dispatch orders as Artemis messages. They are put on the schedule queue, due at the task's
- * dispatch slot (Artemis scheduled delivery); a bridge in the broker moves each onto the dispatch
- * queue when it falls due (see {@code config/configure-messaging.cli}). The injected context is
+ * Dispatch orders as Artemis messages. They are put on the dispatch queue, due at the task's
+ * dispatch slot (Artemis scheduled delivery), and the dispatch consumers take each when it falls
+ * due (see {@code config/configure-messaging.cli}). The injected context is
  * the XA {@code java:/JmsXA} one, so a message commits or rolls back with the task row written
  * in the same transaction. Its JMS priority carries the task's {@link DispatchPrecedence}: among
  * messages already due, Artemis delivers higher ones first. The order travels in message
@@ -36,8 +36,8 @@ public class DispatchMessages implements DispatchBroker {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/CourierSchedule")
-    Queue scheduleQueue;
+    @Resource(lookup = "java:/jms/queue/CourierDispatch")
+    Queue dispatchQueue;
 
     @Override
     public void schedule(DispatchOrder order, Instant due, DispatchPrecedence precedence) {
@@ -49,7 +49,7 @@ public class DispatchMessages implements DispatchBroker {
                 .setProperty(FORCED, order.forced())
                 .setProperty(RESERVED_EPOCH, order.reservedEpoch())
                 .setProperty(SCHEDULED_DELIVERY_TIME, due.toEpochMilli())
-                .send(scheduleQueue, "");
+                .send(dispatchQueue, "");
     }
 
     /** The order a dispatch message carries. */
