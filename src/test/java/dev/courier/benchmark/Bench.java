@@ -29,8 +29,6 @@ final class Bench {
      * (set at each start), so that tasks are not created after they are due.
      */
     double dueCreateRate;
-    /** Tasks/s delivered from 10 queues with the default 64 sessions, once measured. */
-    double dispatchRate;
 
     Bench(Settings settings, Path resultsDir, TaskSink sink) {
         this.settings = settings;

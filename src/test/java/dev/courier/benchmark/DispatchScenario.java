@@ -13,12 +13,12 @@ import java.util.stream.IntStream;
 /**
  * Dispatch throughput: a backlog of due tasks delivered to the fast sink, on 1 queue (capped at
  * 500/s, Cloud Tasks' highest rate) and on 10 queues, beside the sink's own capacity (plain HTTP
- * load from as many clients as Courier has dispatch sessions) and a no-op MDB draining as many
+ * load from 64 clients) and a no-op MDB draining as many
  * scheduled messages with Courier's session count.
  */
 final class DispatchScenario {
 
-    private static final int SESSIONS = 64;
+    private static final int CLIENTS = 64;
 
     private DispatchScenario() {}
 
@@ -42,7 +42,6 @@ final class DispatchScenario {
                     baseline,
                     goal);
             chart.put(queues + (queues == 1 ? " queue" : " queues"), delivery.perSecond());
-            bench.dispatchRate = delivery.rate();
         }
         Charts.lines(
                 bench.chartFile("dispatch.png"),
@@ -105,7 +104,7 @@ final class DispatchScenario {
         String body = bench.rest.createTaskJson(Instant.now());
         Load.Result result = Load.run(
                 "sink capacity",
-                SESSIONS,
+                CLIENTS,
                 Long.MAX_VALUE,
                 Duration.ofSeconds(5),
                 seq -> HttpRequest.newBuilder(uri)

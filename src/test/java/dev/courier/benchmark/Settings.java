@@ -7,8 +7,10 @@ import java.time.Duration;
  * a few hundred tasks/s, so its due backlogs are 20,000 tasks rather than the issue's 50,000, and
  * only the first {@code pendingViaApi} tasks of a pending backlog are created through the API
  * (the rest are seeded); each rate (1, 10, 100, 500/s) is fitted over 60 s, as issue #5 asks. The
- * quick run has smaller numbers and leaves out the backlog and the sized server (its pending
- * sizes serve {@code -Dbenchmark.only=backlog -Dbenchmark.quick}).
+ * quick run has smaller numbers and leaves out the backlog (its pending sizes serve
+ * {@code -Dbenchmark.only=backlog -Dbenchmark.quick}). The concurrency scenario sends
+ * {@code concurrencyTasks} to one queue allowing 5,000 in flight, at 500/s, so that the worker
+ * holds 5,000 calls for a while.
  */
 record Settings(
         boolean quick,
@@ -19,12 +21,8 @@ record Settings(
         int fairnessBacklog,
         int[] pendingBacklogs,
         int pendingViaApi,
-        int sizedSessions,
-        int sizedTasks,
+        int concurrencyTasks,
         Duration idle) {
-
-    /** Sessions for 1,000 concurrent dispatches of one queue: its node cap is sessions - min(sessions/8, 32). */
-    static final int SESSIONS_FOR_1000 = 1040;
 
     static Settings fullRun() {
         return new Settings(
@@ -36,8 +34,7 @@ record Settings(
                 10_000,
                 new int[] {100_000, 1_000_000},
                 10_000,
-                SESSIONS_FOR_1000,
-                3_000,
+                15_000,
                 Duration.ofSeconds(10));
     }
 
@@ -51,8 +48,7 @@ record Settings(
                 2_000,
                 new int[] {5_000, 10_000},
                 2_000,
-                SESSIONS_FOR_1000,
-                2_000,
+                4_000,
                 Duration.ofSeconds(2));
     }
 }
