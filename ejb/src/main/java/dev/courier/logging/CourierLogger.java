@@ -146,8 +146,8 @@ public interface CourierLogger extends BasicLogger {
     void backlogTimerRecovered(int failedTicks);
 
     @LogMessage(level = WARN)
-    @Message(id = 76, value = "Outcome of %s/tasks/%s attempt %d not recorded; trying again in %s")
-    void outcomeNotRecorded(String queue, String task, int attempt, Duration delay, @Cause Throwable cause);
+    @Message(id = 76, value = "Outcome of %s/tasks/%s attempt %d not recorded (%s); trying again in %s")
+    void outcomeNotRecorded(String queue, String task, int attempt, String failure, Duration delay);
 
     @LogMessage(level = ERROR)
     @Message(

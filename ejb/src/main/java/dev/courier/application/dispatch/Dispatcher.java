@@ -154,7 +154,9 @@ public class Dispatcher {
                 return;
             }
             Duration delay = OUTCOME_RETRY_DELAY.multipliedBy(1L << Math.min(failures, 6));
-            LOG.outcomeNotRecorded(attempt.order().queueName(), attempt.taskId(), attempt.number(), delay, failure);
+            // One line each: during a database outage every call in flight ends up here.
+            LOG.outcomeNotRecorded(
+                    attempt.order().queueName(), attempt.taskId(), attempt.number(), failure.toString(), delay);
             threads.schedule(() -> record(attempt, outcome, releaseWaiting, failures + 1), delay);
         });
     }
